@@ -50,7 +50,7 @@ final class LayerIndex {
             tree.insert(envelope, i);
             extent.expandToInclude(envelope);
             if (spec.searchable()) {
-                texts.add(searchTextOf(f));
+                texts.add(SearchText.of(f));
             }
         }
         tree.build();
@@ -154,22 +154,6 @@ final class LayerIndex {
             return n.doubleValue();
         }
         return value == null ? null : value.toString();
-    }
-
-    private static SearchText searchTextOf(Feature f) {
-        List<String> names = new ArrayList<>();
-        names.add(f.text("name"));
-        names.add(f.text("name_en"));
-        if (f.property("aliases") instanceof Collection<?> aliases) {
-            aliases.forEach(a -> names.add(String.valueOf(a)));
-        }
-        List<String> more = new ArrayList<>();
-        more.add(f.text("summary_zh"));
-        more.add(f.text("summary_en"));
-        if (f.property("counties") instanceof Collection<?> counties) {
-            counties.forEach(c -> more.add(String.valueOf(c)));
-        }
-        return SearchText.of(names, more);
     }
 
     private record Match(int position, int score) {

@@ -11,6 +11,7 @@ import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
 import net.sourceforge.pinyin4j.format.HanyuPinyinToneType;
 import net.sourceforge.pinyin4j.format.HanyuPinyinVCharType;
 import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombination;
+import org.linfenatlas.model.Feature;
 
 /**
  * Text a feature is found by: its Chinese text, the same text in toneless pinyin (so that
@@ -22,6 +23,23 @@ public record SearchText(String primary, String secondary) {
 
     public static SearchText of(Collection<String> names, Collection<String> descriptions) {
         return new SearchText(fold(names), fold(descriptions));
+    }
+
+    /** Names (name, name_en, aliases) and descriptions (summaries, counties) of a searchable feature. */
+    public static SearchText of(Feature f) {
+        List<String> names = new ArrayList<>();
+        names.add(f.text("name"));
+        names.add(f.text("name_en"));
+        if (f.property("aliases") instanceof Collection<?> aliases) {
+            aliases.forEach(a -> names.add(String.valueOf(a)));
+        }
+        List<String> more = new ArrayList<>();
+        more.add(f.text("summary_zh"));
+        more.add(f.text("summary_en"));
+        if (f.property("counties") instanceof Collection<?> counties) {
+            counties.forEach(c -> more.add(String.valueOf(c)));
+        }
+        return of(names, more);
     }
 
     /** 2 when every term is in the names, 1 when every term is somewhere, 0 otherwise. */

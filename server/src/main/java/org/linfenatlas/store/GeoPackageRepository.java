@@ -78,7 +78,8 @@ public final class GeoPackageRepository implements LayerRepository {
         FeatureDao dao = geoPackage.getFeatureDao(layer.id());
         List<Feature> features = new ArrayList<>();
         WKBReader wkbReader = new WKBReader();
-        FeatureResultSet rows = dao.queryForAll();
+        // SQLite compares text as UTF-8 bytes: code point order, as the other repositories sort ids.
+        FeatureResultSet rows = dao.query((String) null, (String[]) null, null, null, "id");
         try {
             while (rows.moveToNext()) {
                 features.add(toFeature(rows.getRow(), layer, wkbReader));
@@ -90,19 +91,24 @@ public final class GeoPackageRepository implements LayerRepository {
     }
 
     @Override
-    public void replaceAll(LayerSpec layer, List<Feature> features) {
-        FeatureDao dao = geoPackage.isFeatureTable(layer.id()) ? geoPackage.getFeatureDao(layer.id()) : createTable(layer);
+    public void replaceAll(Map<LayerSpec, List<Feature>> layers) {
+        Map<LayerSpec, FeatureDao> daos = new LinkedHashMap<>();
+        layers.keySet().forEach(layer -> daos.put(layer,
+                geoPackage.isFeatureTable(layer.id()) ? geoPackage.getFeatureDao(layer.id()) : createTable(layer)));
         WKBWriter wkbWriter = new WKBWriter(2);
-        dao.beginTransaction();
+        geoPackage.beginTransaction();
         boolean ok = false;
         try {
-            dao.deleteAll();
-            for (Feature feature : features) {
-                dao.create(toRow(dao, feature, layer, wkbWriter));
+            for (Map.Entry<LayerSpec, FeatureDao> e : daos.entrySet()) {
+                FeatureDao dao = e.getValue();
+                dao.deleteAll();
+                for (Feature feature : layers.get(e.getKey())) {
+                    dao.create(toRow(dao, feature, e.getKey(), wkbWriter));
+                }
             }
             ok = true;
         } finally {
-            dao.endTransaction(ok);
+            geoPackage.endTransaction(ok);
         }
     }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.linfenatlas.data.GeoJsonFeatures;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
@@ -35,14 +37,16 @@ public final class GisDataSeed {
         }
     }
 
-    /** Copies every stored layer into the repository; returns the number of features written. */
+    /** Copies every stored layer into the repository in one transaction; returns the number of features written. */
     public int loadInto(LayerRepository repository) throws IOException {
+        Map<LayerSpec, List<Feature>> layers = new LinkedHashMap<>();
         int count = 0;
         for (LayerSpec layer : Layers.STORED) {
             List<Feature> features = read(layer);
-            repository.replaceAll(layer, features);
+            layers.put(layer, features);
             count += features.size();
         }
+        repository.replaceAll(layers);
         return count;
     }
 

@@ -1,0 +1,194 @@
+package org.linfenatlas.store.postgis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.linfenatlas.index.SearchText;
+import org.linfenatlas.model.Feature;
+import org.linfenatlas.model.LayerSpec;
+import org.linfenatlas.model.PropertySpec;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * How a layer spec maps to its table in the schema {@value #SCHEMA} (see
+ * db/migration/postgis/V1__layers.sql). Table and column names come only from the layer specs
+ * and are checked against a strict pattern before they reach SQL text; values are always bound.
+ *
+ * <p>Geometries cross the wire as WKB ({@code ST_AsBinary} / {@code ST_GeomFromWKB}) and are read
+ * and written with JTS, the server's one geometry model; postgis-jdbc would add a second model to
+ * convert from, and binary WKB keeps every coordinate bit for bit.
+ */
+final class LayerTable {
+    static final String SCHEMA = "atlas";
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LayerSpec spec;
+    private final String table;
+    private final Map<String, String> selectOverrides;
+
+    private LayerTable(LayerSpec spec, String relation, Map<String, String> selectOverrides) {
+        this.spec = spec;
+        this.table = SCHEMA + "." + name(relation);
+        this.selectOverrides = selectOverrides;
+        spec.properties().forEach(p -> name(p.name()));
+    }
+
+    /** The table of a stored layer. */
+    static LayerTable of(LayerSpec spec) {
+        if (!spec.stored()) {
+            throw new IllegalArgumentException("layer " + spec.id() + " is not stored");
+        }
+        return new LayerTable(spec, spec.id(), Map.of());
+    }
+
+    /** A relation (table or view) read as the given layer, with SQL expressions for some columns. */
+    static LayerTable view(LayerSpec spec, String relation, Map<String, String> selectOverrides) {
+        return new LayerTable(spec, relation, Map.copyOf(selectOverrides));
+    }
+
+    /** A name from the layer specs, refused unless it is a plain lower-case SQL identifier. */
+    static String name(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a safe SQL name: " + name);
+        }
+        return name;
+    }
+
+    LayerSpec spec() {
+        return spec;
+    }
+
+    String table() {
+        return table;
+    }
+
+    /** The column (or expression) that holds a property, for WHERE and ORDER BY. */
+    String column(String property) {
+        if (property.equals("id")) {
+            return "id";
+        }
+        PropertySpec p = spec.property(property)
+                .orElseThrow(() -> new IllegalArgumentException("layer " + spec.id() + " has no property " + property));
+        return selectOverrides.getOrDefault(p.name(), name(p.name()));
+    }
+
+    /** id, WKB geometry and every property, in the order {@link #read} expects. */
+    String selectList() {
+        List<String> columns = new ArrayList<>();
+        columns.add("id");
+        columns.add("ST_AsBinary(geom)");
+        for (PropertySpec p : spec.properties()) {
+            String column = column(p.name());
+            columns.add(p.type().isJson() ? "(" + column + ")::text" : column);
+        }
+        return String.join(", ", columns);
+    }
+
+    Feature read(ResultSet rs, WKBReader wkb) throws SQLException {
+        String id = rs.getString(1);
+        try {
+            var geometry = wkb.read(rs.getBytes(2));
+            Map<String, Object> props = new LinkedHashMap<>();
+            int i = 3;
+            for (PropertySpec p : spec.properties()) {
+                Object value = switch (p.type()) {
+                    case STRING -> rs.getString(i);
+                    case INTEGER -> nullable(rs, rs.getLong(i));
+                    case NUMBER -> nullable(rs, rs.getDouble(i));
+                    case JSON_ARRAY, JSON_OBJECT -> {
+                        String text = rs.getString(i);
+                        yield text == null ? null : JSON.readValue(text, Object.class);
+                    }
+                };
+                if (value != null) {
+                    props.put(p.name(), value);
+                }
+                i++;
+            }
+            return new Feature(id, geometry, props);
+        } catch (ParseException | JsonProcessingException e) {
+            throw new SQLException("cannot decode feature " + id + " of " + spec.id(), e);
+        }
+    }
+
+    private static Object nullable(ResultSet rs, Object value) throws SQLException {
+        return rs.wasNull() ? null : value;
+    }
+
+    /** INSERT with one bound parameter per column; searchable layers also get their search text. */
+    String insertSql() {
+        List<String> columns = new ArrayList<>(List.of("id", "geom"));
+        List<String> values = new ArrayList<>(List.of("?", "ST_GeomFromWKB(?, 4326)"));
+        for (PropertySpec p : spec.properties()) {
+            columns.add(name(p.name()));
+            values.add(switch (p.type()) {
+                case JSON_ARRAY -> "CAST(? AS jsonb)";
+                case JSON_OBJECT -> "CAST(? AS json)";
+                default -> "?";
+            });
+        }
+        if (spec.searchable()) {
+            columns.addAll(List.of("search_names", "search_text"));
+            values.addAll(List.of("?", "?"));
+        }
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values) + ")";
+    }
+
+    void bindInsert(PreparedStatement insert, Feature feature, WKBWriter wkb) throws SQLException {
+        insert.setString(1, feature.id());
+        insert.setBytes(2, wkb.write(feature.geometry()));
+        int i = 3;
+        for (PropertySpec p : spec.properties()) {
+            Object value = feature.property(p.name());
+            if (value == null) {
+                insert.setNull(i, switch (p.type()) {
+                    case INTEGER -> Types.BIGINT;
+                    case NUMBER -> Types.DOUBLE;
+                    default -> Types.VARCHAR;
+                });
+            } else {
+                switch (p.type()) {
+                    case INTEGER -> insert.setLong(i, ((Number) value).longValue());
+                    case NUMBER -> insert.setDouble(i, ((Number) value).doubleValue());
+                    case STRING -> insert.setString(i, value.toString());
+                    case JSON_ARRAY, JSON_OBJECT -> insert.setString(i, json(feature, value));
+                }
+            }
+            i++;
+        }
+        if (spec.searchable()) {
+            SearchText text = SearchText.of(feature);
+            insert.setString(i, text.primary());
+            insert.setString(i + 1, text.secondary());
+        }
+    }
+
+    /** The columns the migrations must have created for this layer. */
+    List<String> requiredColumns() {
+        List<String> columns = new ArrayList<>(List.of("id", "geom"));
+        spec.properties().forEach(p -> columns.add(p.name()));
+        if (spec.searchable()) {
+            columns.addAll(List.of("search_names", "search_text"));
+        }
+        return columns;
+    }
+
+    private static String json(Feature feature, Object value) throws SQLException {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot encode a property of feature " + feature.id(), e);
+        }
+    }
+}

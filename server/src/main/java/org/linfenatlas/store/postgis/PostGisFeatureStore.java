@@ -1,0 +1,253 @@
+package org.linfenatlas.store.postgis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.linfenatlas.model.Feature;
+import org.linfenatlas.model.LayerSpec;
+import org.linfenatlas.model.Layers;
+import org.linfenatlas.model.PropertySpec;
+import org.linfenatlas.model.PropertyType;
+import org.linfenatlas.store.CollectionInfo;
+import org.linfenatlas.store.FeaturePage;
+import org.linfenatlas.store.FeatureStore;
+import org.linfenatlas.store.ItemsQuery;
+import org.linfenatlas.store.ItemsQuery.SortKey;
+import org.linfenatlas.store.Stats;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * The SQL read path: every items request becomes one count and one page query on PostGIS
+ * (the bbox through the GiST index, filters on typed columns and GIN-indexed JSONB lists,
+ * search on the stored search text), so nothing is held in memory but the collection list and
+ * the statistics of the current data version. It answers exactly as the in-memory
+ * {@code IndexedStore} does; StoreContractTest holds both to that.
+ */
+public final class PostGisFeatureStore implements FeatureStore {
+    /** The geodesic area the in-memory store computes for counties, rounded the same way. */
+    static final String AREA_KM2 = "round((ST_Area(geom::geography) / 1e6)::numeric, 1)::double precision";
+    private static final GeometryFactory GEOMETRIES = new GeometryFactory();
+
+    private final PostGisRepository repository;
+    private final Map<String, LayerTable> tables = new LinkedHashMap<>();
+    private volatile Summary summary;
+
+    private PostGisFeatureStore(PostGisRepository repository) {
+        this.repository = repository;
+        tables.put(Layers.COUNTIES, LayerTable.view(Layers.COUNTIES_SPEC, Layers.COUNTIES, Map.of("area_km2", AREA_KM2)));
+        tables.put(Layers.BELTS, LayerTable.view(Layers.BELTS_SPEC, Layers.BELTS, Map.of()));
+        tables.put(Layers.RIVERS, LayerTable.of(Layers.RIVERS_SPEC));
+        tables.put(Layers.PROJECTS, LayerTable.of(Layers.PROJECTS_SPEC));
+        if (!tables.keySet().equals(Layers.ALL.stream().map(LayerSpec::id).collect(java.util.stream.Collectors.toSet()))) {
+            throw new IllegalStateException("the SQL read path does not know every layer of Layers.ALL");
+        }
+    }
+
+    /** Reads through the repository's pool; closing the store closes the repository. */
+    public static PostGisFeatureStore over(PostGisRepository repository) {
+        return new PostGisFeatureStore(repository);
+    }
+
+    @Override
+    public List<CollectionInfo> collections() {
+        return summary().collections;
+    }
+
+    @Override
+    public Stats stats() {
+        return summary().stats;
+    }
+
+    @Override
+    public String revision() {
+        return read(PostGisFeatureStore::revision);
+    }
+
+    private static String revision(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT epoch, version FROM " + LayerTable.SCHEMA + ".data_version");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return "pg-" + rs.getString(1).substring(0, 8) + "-" + rs.getLong(2);
+        }
+    }
+
+    @Override
+    public FeaturePage items(ItemsQuery query) {
+        LayerTable table = table(query.collection());
+        Sql where = where(table, query);
+        Sql count = new Sql("SELECT count(*) FROM " + table.table()).append(where);
+        Sql page = new Sql("SELECT " + table.selectList() + " FROM " + table.table()).append(where)
+                .append(orderBy(table, query))
+                .append(" LIMIT ? OFFSET ?", (long) query.limit(), query.offset());
+        return read(c -> {
+            long matched;
+            try (PreparedStatement s = count.prepare(c); ResultSet rs = s.executeQuery()) {
+                rs.next();
+                matched = rs.getLong(1);
+            }
+            List<Feature> features = new ArrayList<>();
+            if (query.offset() < matched) {
+                WKBReader wkb = new WKBReader();
+                try (PreparedStatement s = page.prepare(c); ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        features.add(table.read(rs, wkb));
+                    }
+                }
+            }
+            return new FeaturePage(features, matched);
+        });
+    }
+
+    @Override
+    public Optional<Feature> item(String collection, String featureId) {
+        LayerTable table = table(collection);
+        Sql sql = new Sql("SELECT " + table.selectList() + " FROM " + table.table() + " WHERE id = ?", featureId);
+        return read(c -> {
+            try (PreparedStatement s = sql.prepare(c); ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(table.read(rs, new WKBReader())) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+
+    private LayerTable table(String collection) {
+        LayerTable table = tables.get(collection);
+        if (table == null) {
+            throw new IllegalArgumentException("no collection " + collection);
+        }
+        return table;
+    }
+
+    private static Sql where(LayerTable table, ItemsQuery query) {
+        List<Sql> conditions = new ArrayList<>();
+        if (query.bbox() != null) {
+            // The same polygon (or line, or point, for a degenerate box) the in-memory index tests against.
+            byte[] box = new WKBWriter(2).write(GEOMETRIES.toGeometry(query.bbox()));
+            conditions.add(new Sql("geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))", box, box));
+        }
+        for (Map.Entry<String, Set<String>> filter : new TreeMap<>(query.filters()).entrySet()) {
+            conditions.add(filter(table, filter.getKey(), filter.getValue()));
+        }
+        if (!query.terms().isEmpty() && !table.spec().searchable()) {
+            throw new IllegalArgumentException("collection " + table.spec().id() + " is not searchable");
+        }
+        for (String term : query.terms()) {
+            conditions.add(new Sql("(strpos(search_names, ?) > 0 OR strpos(search_text, ?) > 0)", term, term));
+        }
+        Sql where = new Sql("");
+        for (int i = 0; i < conditions.size(); i++) {
+            where.append(i == 0 ? " WHERE " : " AND ").append(conditions.get(i));
+        }
+        return where;
+    }
+
+    /** Any of the values; a list property matches when any of its (string) elements does. */
+    private static Sql filter(LayerTable table, String property, Set<String> values) {
+        String column = table.column(property);
+        String[] accepted = values.toArray(String[]::new);
+        PropertyType type = property.equals("id") ? PropertyType.STRING
+                : table.spec().property(property).map(PropertySpec::type).orElseThrow();
+        return switch (type) {
+            case STRING -> new Sql(column + " = ANY(?)", (Object) accepted);
+            case INTEGER -> new Sql(column + "::text = ANY(?)", (Object) accepted);
+            // ?| is the JSONB "any of these strings is an element" operator; JDBC needs it written ??|.
+            case JSON_ARRAY -> new Sql("(" + column + " ??| ?)", (Object) accepted);
+            default -> throw new IllegalArgumentException("cannot filter on " + type + " property " + property);
+        };
+    }
+
+    /**
+     * The in-memory order: sort keys with nulls last (first when descending), or relevance for a
+     * search without sort keys, then id. Text compares in the "C" collation, code point order,
+     * as Java compares strings (they differ only between supplementary characters and U+E000..U+FFFF).
+     */
+    private static Sql orderBy(LayerTable table, ItemsQuery query) {
+        List<String> keys = new ArrayList<>();
+        Sql order = new Sql(" ORDER BY ");
+        for (SortKey key : query.sortBy()) {
+            String column = table.column(key.property());
+            boolean text = key.property().equals("id") || table.spec().property(key.property())
+                    .map(p -> p.type() == PropertyType.STRING).orElse(false);
+            keys.add((text ? column + " COLLATE \"C\"" : column) + (key.descending() ? " DESC NULLS FIRST" : " ASC NULLS LAST"));
+        }
+        if (query.sortBy().isEmpty() && !query.terms().isEmpty()) {
+            List<String> inNames = new ArrayList<>();
+            query.terms().forEach(t -> inNames.add("strpos(search_names, ?) > 0"));
+            order.append("CASE WHEN " + String.join(" AND ", inNames) + " THEN 2 ELSE 1 END DESC, ", query.terms().toArray());
+        }
+        keys.add("id COLLATE \"C\"");
+        return order.append(String.join(", ", keys));
+    }
+
+    /** Collections and statistics change only with the data: computed once per data version. */
+    private Summary summary() {
+        return read(c -> {
+            String revision = revision(c);
+            Summary s = summary;
+            if (s == null || !s.revision.equals(revision)) {
+                s = new Summary(revision, collectionInfos(c), new PostGisStats(c).compute());
+                summary = s;
+            }
+            return s;
+        });
+    }
+
+    private List<CollectionInfo> collectionInfos(Connection c) throws SQLException {
+        List<CollectionInfo> infos = new ArrayList<>();
+        for (LayerSpec spec : Layers.ALL) {
+            LayerTable table = tables.get(spec.id());
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*), min(ST_XMin(geom)), max(ST_XMax(geom)), "
+                    + "min(ST_YMin(geom)), max(ST_YMax(geom)) FROM " + table.table());
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long count = rs.getLong(1);
+                Envelope extent = count == 0 ? new Envelope()
+                        : new Envelope(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5));
+                infos.add(new CollectionInfo(spec, extent, count));
+            }
+        }
+        return List.copyOf(infos);
+    }
+
+    /** Runs the reads of one answer in one read-only snapshot, so a count and its page agree. */
+    private <T> T read(SqlWork<T> work) {
+        try (Connection c = repository.pool().getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw repository.failure("cannot read from", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private record Summary(String revision, List<CollectionInfo> collections, Stats stats) {
+    }
+}

@@ -1,0 +1,223 @@
+package org.linfenatlas.store.postgis;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.linfenatlas.model.Feature;
+import org.linfenatlas.model.LayerSpec;
+import org.linfenatlas.model.Layers;
+import org.linfenatlas.store.LayerRepository;
+import org.linfenatlas.store.StoreException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * The stored layers in PostgreSQL/PostGIS: one table per layer in the schema "atlas", created
+ * and upgraded by the Flyway migrations in db/migration/postgis on open. Connections come from a
+ * small HikariCP pool; every session runs with a statement timeout.
+ */
+public final class PostGisRepository implements LayerRepository {
+    static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int POOL_SIZE = 8;
+    private static final int BATCH = 1000;
+
+    private final DatabaseUrl url;
+    private final HikariDataSource pool;
+    private final List<ChangeListener> listeners = new ArrayList<>();
+
+    private PostGisRepository(DatabaseUrl url, HikariDataSource pool) {
+        this.url = url;
+        this.pool = pool;
+    }
+
+    /** Connects, migrates the schema to the latest version and checks it against the layer specs. */
+    public static PostGisRepository open(DatabaseUrl url) {
+        HikariDataSource pool = pool(url);
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .schemas(LayerTable.SCHEMA)
+                    .locations("classpath:db/migration/postgis")
+                    .load()
+                    .migrate();
+            PostGisRepository repository = new PostGisRepository(url, pool);
+            repository.checkColumns();
+            return repository;
+        } catch (FlywayException | StoreException e) {
+            pool.close();
+            throw new StoreException("cannot prepare the schema of " + url.redacted() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseUrl url) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("atlas-postgis");
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.user());
+        config.setPassword(url.password());
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        config.setDataSourceProperties(sessionProperties());
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StoreException("cannot connect to " + url.redacted() + ": " + cause.getMessage(), e);
+        }
+    }
+
+    /** Driver properties of every session: the timeout travels in the startup packet, no extra round trip. */
+    private static Properties sessionProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis());
+        properties.setProperty("ApplicationName", "linfen-atlas");
+        properties.setProperty("reWriteBatchedInserts", "true");
+        return properties;
+    }
+
+    /** A connection outside the pool, for a session that stays open (LISTEN). */
+    Connection dedicatedConnection() throws SQLException {
+        Properties properties = sessionProperties();
+        if (url.user() != null) {
+            properties.setProperty("user", url.user());
+        }
+        if (url.password() != null) {
+            properties.setProperty("password", url.password());
+        }
+        return DriverManager.getConnection(url.jdbcUrl(), properties);
+    }
+
+    HikariDataSource pool() {
+        return pool;
+    }
+
+    private void checkColumns() {
+        try (Connection c = pool.getConnection(); PreparedStatement columns = c.prepareStatement(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
+            for (LayerSpec spec : Layers.STORED) {
+                columns.setString(1, LayerTable.SCHEMA);
+                columns.setString(2, spec.id());
+                Set<String> present = new HashSet<>();
+                try (ResultSet rs = columns.executeQuery()) {
+                    while (rs.next()) {
+                        present.add(rs.getString(1));
+                    }
+                }
+                List<String> missing = LayerTable.of(spec).requiredColumns().stream().filter(n -> !present.contains(n)).toList();
+                if (!missing.isEmpty()) {
+                    throw new StoreException("table " + LayerTable.SCHEMA + "." + spec.id() + " lacks columns " + missing
+                            + " of the layer spec: a migration is missing");
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the schema of " + url.redacted(), e);
+        }
+    }
+
+    @Override
+    public boolean isEmpty() {
+        String sql = String.join(" UNION ALL ", Layers.STORED.stream()
+                .map(spec -> "SELECT 1 FROM " + LayerTable.of(spec).table() + " LIMIT 1").toList());
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return !rs.next();
+        } catch (SQLException e) {
+            throw failure("cannot read", e);
+        }
+    }
+
+    @Override
+    public List<Feature> readAll(LayerSpec layer) {
+        LayerTable table = LayerTable.of(layer);
+        String sql = "SELECT " + table.selectList() + " FROM " + table.table() + " ORDER BY id COLLATE \"C\"";
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            // Without autocommit the driver streams the rows in batches instead of holding them all twice.
+            c.setAutoCommit(false);
+            s.setFetchSize(BATCH);
+            List<Feature> features = new ArrayList<>();
+            WKBReader wkb = new WKBReader();
+            try (ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    features.add(table.read(rs, wkb));
+                }
+            }
+            c.commit();
+            return features;
+        } catch (SQLException e) {
+            throw failure("cannot read layer " + layer.id() + " from", e);
+        }
+    }
+
+    @Override
+    public void replaceAll(Map<LayerSpec, List<Feature>> layers) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                WKBWriter wkb = new WKBWriter(2);
+                for (Map.Entry<LayerSpec, List<Feature>> layer : layers.entrySet()) {
+                    LayerTable table = LayerTable.of(layer.getKey());
+                    try (Statement delete = c.createStatement()) {
+                        delete.executeUpdate("DELETE FROM " + table.table());
+                    }
+                    try (PreparedStatement insert = c.prepareStatement(table.insertSql())) {
+                        int pending = 0;
+                        for (Feature feature : layer.getValue()) {
+                            table.bindInsert(insert, feature, wkb);
+                            insert.addBatch();
+                            if (++pending == BATCH) {
+                                insert.executeBatch();
+                                pending = 0;
+                            }
+                        }
+                        if (pending > 0) {
+                            insert.executeBatch();
+                        }
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot write to", e);
+        }
+    }
+
+    @Override
+    public synchronized void onChange(Runnable listener) {
+        listeners.add(ChangeListener.start(this, listener));
+    }
+
+    @Override
+    public String describe() {
+        return "PostGIS " + url.redacted();
+    }
+
+    @Override
+    public synchronized void close() {
+        listeners.forEach(ChangeListener::close);
+        listeners.clear();
+        pool.close();
+    }
+
+    StoreException failure(String what, SQLException e) {
+        SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+        return new StoreException(what + " " + url.redacted() + ": " + cause.getMessage(), e);
+    }
+}

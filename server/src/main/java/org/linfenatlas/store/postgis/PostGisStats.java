@@ -1,0 +1,116 @@
+package org.linfenatlas.store.postgis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.linfenatlas.store.Stats;
+
+/**
+ * The project statistics computed by SQL, grouped as the in-memory StatsCalculator groups them:
+ * a project counts once in total and in its category, and once in each belt and county it lists;
+ * the investment is figures.investment_yi_yuan where that is a number.
+ */
+final class PostGisStats {
+    private static final String PROJECTS = "(SELECT category, belts, counties, "
+            + "CASE WHEN json_typeof(figures -> 'investment_yi_yuan') = 'number' "
+            + "THEN (figures ->> 'investment_yi_yuan')::double precision ELSE 0 END AS investment "
+            + "FROM " + LayerTable.SCHEMA + ".projects) p";
+
+    private final Connection connection;
+
+    PostGisStats(Connection connection) {
+        this.connection = connection;
+    }
+
+    Stats compute() throws SQLException {
+        Tally total = new Tally();
+        Map<String, Tally> categories = new TreeMap<>();
+        for (Row row : rows("SELECT category, category, count(*), sum(investment) FROM " + PROJECTS + " GROUP BY category")) {
+            total.add(row);
+            if (row.category != null) {
+                categories.computeIfAbsent(row.category, k -> new Tally()).add(row);
+            }
+        }
+        Map<String, Tally> belts = tallies(rows(grouped("belts")));
+        Map<String, Tally> counties = tallies(rows(grouped("counties")));
+
+        List<Stats.Group> beltGroups = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT id, name, name_en FROM " + LayerTable.SCHEMA + ".belt_names ORDER BY ordinal");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                beltGroups.add(tally(belts, rs.getString(1)).group(rs.getString(1), rs.getString(2), rs.getString(3), null));
+            }
+        }
+        List<Stats.Group> countyGroups = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT id, name, name_en, belt FROM " + LayerTable.SCHEMA + ".counties ORDER BY id COLLATE \"C\"");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                countyGroups.add(tally(counties, rs.getString(2))
+                        .group(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        List<Stats.Group> categoryGroups = new ArrayList<>();
+        categories.forEach((id, tally) -> categoryGroups.add(tally.group(id, null, null, null)));
+        return new Stats(total.count, round(total.investment), beltGroups, countyGroups, categoryGroups);
+    }
+
+    /** (list element, category) → count and investment, over the elements of a JSONB list column. */
+    private static String grouped(String listColumn) {
+        return "SELECT e.value, p.category, count(*), sum(p.investment) FROM " + PROJECTS
+                + " CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(p." + listColumn
+                + ") = 'array' THEN p." + listColumn + " ELSE '[]'::jsonb END) e GROUP BY e.value, p.category";
+    }
+
+    private static Tally tally(Map<String, Tally> tallies, String key) {
+        return tallies.getOrDefault(key, new Tally());
+    }
+
+    private static Map<String, Tally> tallies(List<Row> rows) {
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        rows.forEach(row -> tallies.computeIfAbsent(row.key, k -> new Tally()).add(row));
+        return tallies;
+    }
+
+    private List<Row> rows(String sql) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
+            }
+        }
+        return rows;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private record Row(String key, String category, long count, double investment) {
+    }
+
+    private static final class Tally {
+        long count;
+        double investment;
+        final Map<String, Long> categories = new TreeMap<>();
+
+        void add(Row row) {
+            count += row.count;
+            investment += row.investment;
+            if (row.category != null) {
+                categories.merge(row.category, row.count, Long::sum);
+            }
+        }
+
+        Stats.Group group(String id, String name, String nameEn, String belt) {
+            return new Stats.Group(id, name, nameEn, belt, count, round(investment), Map.copyOf(categories));
+        }
+    }
+}
