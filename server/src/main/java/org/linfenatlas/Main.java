@@ -2,12 +2,15 @@ package org.linfenatlas;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.util.Map;
 import org.linfenatlas.config.Config;
 import org.linfenatlas.config.ConfigException;
-import org.linfenatlas.index.IndexedStore;
+import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.store.GeoPackageRepository;
 import org.linfenatlas.store.GisDataSeed;
+import org.linfenatlas.store.LayerCopy;
 import org.linfenatlas.store.LayerRepository;
+import org.linfenatlas.store.StoreException;
 import org.linfenatlas.web.BaseLayers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +27,14 @@ public final class Main {
             switch (config.command()) {
                 case "help" -> System.out.print(Config.help());
                 case "serve" -> serve(config);
+                case "import" -> importGpkg(config);
+                case "export" -> exportGpkg(config);
                 default -> throw new ConfigException("unknown command '" + config.command() + "' (see --help)");
             }
         } catch (ConfigException e) {
             System.err.println("linfen-atlas: " + e.getMessage());
             System.exit(2);
-        } catch (IOException e) {
+        } catch (IOException | StoreException e) {
             System.err.println("linfen-atlas: " + e.getMessage());
             System.exit(1);
         }
@@ -43,7 +48,7 @@ public final class Main {
             int n = seed.loadInto(repository);
             LOG.info("seeded {} with {} features from {}", repository.describe(), n, seed.describe());
         }
-        IndexedStore store = IndexedStore.load(repository);
+        FeatureStore store = Stores.readPath(repository, config);
         Javalin app = AtlasServer.create(store, BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()));
         app.start(config.host(), config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -52,5 +57,28 @@ public final class Main {
         }, "shutdown"));
         LOG.info("Linfen Atlas serving {} on http://localhost:{}/ (ready in {} ms)", repository.describe(), app.port(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** import --from-gpkg FILE --db URL: the database's layers become the file's, in one transaction. */
+    static void importGpkg(Config config) throws IOException {
+        try (LayerRepository from = Stores.openExistingGpkg(config.fromGpkg(), "--from-gpkg");
+             LayerRepository to = Stores.openDatabase(config)) {
+            report("imported", LayerCopy.copy(from, to), from, to);
+        }
+    }
+
+    /** export --db URL --to-gpkg FILE: the file's layers (created if missing) become the database's, in one transaction. */
+    static void exportGpkg(Config config) throws IOException {
+        if (config.toGpkg() == null) {
+            throw new ConfigException("--to-gpkg FILE is required");
+        }
+        try (LayerRepository from = Stores.openDatabase(config);
+             LayerRepository to = GeoPackageRepository.openFile(config.toGpkg())) {
+            report("exported", LayerCopy.copy(from, to), from, to);
+        }
+    }
+
+    private static void report(String verb, Map<String, Integer> counts, LayerRepository from, LayerRepository to) {
+        System.out.println(verb + " " + counts + " from " + from.describe() + " to " + to.describe());
     }
 }

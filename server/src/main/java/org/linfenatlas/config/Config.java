@@ -9,10 +9,15 @@ import java.util.Map;
  *
  * @param gisDataDir source layers to seed an empty store from; null for the copy in the jar
  * @param db         PostgreSQL URL selecting the PostGIS store; null for the embedded GeoPackage
+ * @param dbReads    with --db: "memory" (the in-memory index over the database) or "sql" (a query per request)
  * @param basemaps   online base layers offered on the map (none by default: the map works offline)
+ * @param fromGpkg   the GeoPackage file the import command reads, or null
+ * @param toGpkg     the GeoPackage file the export command writes, or null
  */
-public record Config(String command, String host, int port, Path dataDir, Path gisDataDir, String db,
-                     List<String> basemaps, String tiandituKey, List<String> arguments) {
+public record Config(String command, String host, int port, Path dataDir, Path gisDataDir, String db, String dbReads,
+                     List<String> basemaps, String tiandituKey, Path fromGpkg, Path toGpkg, List<String> arguments) {
+
+    public static final List<String> DB_READS = List.of("memory", "sql");
 
     public static final List<Option> OPTIONS = List.of(
             new Option("--port", "ATLAS_PORT", "HTTP port", "7070"),
@@ -20,8 +25,11 @@ public record Config(String command, String host, int port, Path dataDir, Path g
             new Option("--data-dir", "ATLAS_DATA_DIR", "where the embedded GeoPackage store lives", "./data"),
             new Option("--gis-data", "ATLAS_GIS_DATA", "directory of source GeoJSON layers to seed an empty store (default: bundled)", null),
             new Option("--db", "ATLAS_DB", "postgresql://user:pass@host:5432/dbname selects the PostGIS store", null),
+            new Option("--db-reads", "ATLAS_DB_READS", "with --db: memory (index held in memory, reloaded on change) or sql (query per request)", "memory"),
             new Option("--basemaps", "ATLAS_BASEMAPS", "comma list of online base layers to offer: osm, tianditu", ""),
-            new Option("--tianditu-key", "ATLAS_TIANDITU_KEY", "key for the Tianditu base layers", null));
+            new Option("--tianditu-key", "ATLAS_TIANDITU_KEY", "key for the Tianditu base layers", null),
+            new Option("--from-gpkg", null, "import: the GeoPackage file to copy into the --db database", null),
+            new Option("--to-gpkg", null, "export: the GeoPackage file to copy the --db database into", null));
 
     public record Option(String flag, String env, String help, String fallback) {
     }
@@ -29,7 +37,7 @@ public record Config(String command, String host, int port, Path dataDir, Path g
     public static Config parse(String[] args, Map<String, String> env) {
         java.util.Map<String, String> values = new java.util.HashMap<>();
         for (Option o : OPTIONS) {
-            String fromEnv = env.get(o.env());
+            String fromEnv = o.env() == null ? null : env.get(o.env());
             values.put(o.flag(), fromEnv != null && !fromEnv.isBlank() ? fromEnv : o.fallback());
         }
         String command = "serve";
@@ -58,9 +66,17 @@ public record Config(String command, String host, int port, Path dataDir, Path g
                 rest.add(arg);
             }
         }
+        String dbReads = values.get("--db-reads");
+        if (!DB_READS.contains(dbReads)) {
+            throw new ConfigException("--db-reads must be one of " + String.join(", ", DB_READS) + ", got " + dbReads);
+        }
         return new Config(command, values.get("--host"), port(values.get("--port")), Path.of(values.get("--data-dir")),
-                values.get("--gis-data") == null ? null : Path.of(values.get("--gis-data")),
-                values.get("--db"), list(values.get("--basemaps")), values.get("--tianditu-key"), List.copyOf(rest));
+                path(values.get("--gis-data")), values.get("--db"), dbReads, list(values.get("--basemaps")),
+                values.get("--tianditu-key"), path(values.get("--from-gpkg")), path(values.get("--to-gpkg")), List.copyOf(rest));
+    }
+
+    private static Path path(String text) {
+        return text == null ? null : Path.of(text);
     }
 
     private static int port(String text) {
@@ -87,11 +103,13 @@ public record Config(String command, String host, int port, Path dataDir, Path g
                 Linfen Atlas — web map and OGC API – Features for Linfen's regional plans.
 
                 Usage: java -jar linfen-atlas.jar [serve] [options]
+                       java -jar linfen-atlas.jar import --from-gpkg FILE --db URL   (GeoPackage into PostGIS)
+                       java -jar linfen-atlas.jar export --db URL --to-gpkg FILE     (PostGIS into a GeoPackage)
 
                 Options (each also read from its environment variable):
                 """);
         for (Option o : OPTIONS) {
-            out.append(String.format("  %-16s %-20s %s%s%n", o.flag(), o.env(), o.help(),
+            out.append(String.format("  %-16s %-20s %s%s%n", o.flag(), o.env() == null ? "" : o.env(), o.help(),
                     o.fallback() == null || o.fallback().isEmpty() ? "" : " [" + o.fallback() + "]"));
         }
         return out.toString();

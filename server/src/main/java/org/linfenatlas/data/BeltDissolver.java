@@ -28,7 +28,8 @@ public final class BeltDissolver {
             if (members.isEmpty()) {
                 continue;
             }
-            Geometry union = UnaryUnionOp.union(members.stream().map(Feature::geometry).toList());
+            // Normalised (start vertex, ring order) as the PostGIS belts view normalises, so both give the same vertices.
+            Geometry union = UnaryUnionOp.union(members.stream().map(Feature::geometry).toList()).norm();
             double area = members.stream().mapToDouble(c -> GeodesicArea.squareKilometres(c.geometry())).sum();
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("name", belt.name());

@@ -34,6 +34,7 @@ CREATE TABLE rivers (
     name_en   text COLLATE "C",
     level     bigint,
     source    text,
+    note      text,
     geom      geometry(Geometry, 4326) NOT NULL
 );
 CREATE INDEX rivers_geom ON rivers USING gist (geom);
@@ -82,14 +83,15 @@ INSERT INTO belt_names (id, name, name_en, ordinal) VALUES
     ('taiyue', '沿太岳', 'Taiyue belt', 3);
 
 -- One source of truth: a belt is the union of its counties, its area the sum of theirs
--- (geodesic, on the WGS84 spheroid), as the server's BeltDissolver computes them.
+-- (geodesic, on the WGS84 spheroid), as the server's BeltDissolver computes them; normalised,
+-- as there, so that both give the same vertices in the same order.
 CREATE VIEW belts AS
 SELECT b.id,
        b.name,
        b.name_en,
        jsonb_agg(c.name ORDER BY c.id) AS counties,
        round((sum(ST_Area(c.geom::geography)) / 1e6)::numeric, 1)::double precision AS area_km2,
-       ST_Union(c.geom) AS geom,
+       ST_Normalize(ST_Union(c.geom)) AS geom,
        b.ordinal
 FROM belt_names b
 JOIN counties c ON c.belt = b.id

@@ -132,10 +132,11 @@ public final class PostGisRepository implements LayerRepository {
 
     @Override
     public boolean isEmpty() {
-        String sql = String.join(" UNION ALL ", Layers.STORED.stream()
-                .map(spec -> "SELECT 1 FROM " + LayerTable.of(spec).table() + " LIMIT 1").toList());
+        String sql = "SELECT " + String.join(" OR ", Layers.STORED.stream()
+                .map(spec -> "EXISTS (SELECT 1 FROM " + LayerTable.of(spec).table() + ")").toList());
         try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return !rs.next();
+            rs.next();
+            return !rs.getBoolean(1);
         } catch (SQLException e) {
             throw failure("cannot read", e);
         }
@@ -168,6 +169,11 @@ public final class PostGisRepository implements LayerRepository {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // One writer at a time: two servers seeding an empty database at once take turns
+                // instead of the second failing on the first one's ids.
+                try (Statement lock = c.createStatement()) {
+                    lock.execute("SELECT pg_advisory_xact_lock(hashtext('" + LayerTable.SCHEMA + ".replace_all'))");
+                }
                 WKBWriter wkb = new WKBWriter(2);
                 for (Map.Entry<LayerSpec, List<Feature>> layer : layers.entrySet()) {
                     LayerTable table = LayerTable.of(layer.getKey());
