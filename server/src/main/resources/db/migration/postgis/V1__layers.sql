@@ -13,8 +13,15 @@
 -- Column names are the property names of the layer specs in model/Layers.java; the server
 -- checks on start that every property has its column.
 
--- Needs a superuser when the extension is not installed yet; a no-op (a notice) when it is.
-CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public;
+-- Installing the extension needs a superuser; when an administrator has done so already (the
+-- usual case for an application role) this is a no-op.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgis') THEN
+        CREATE EXTENSION postgis SCHEMA public;
+    END IF;
+END
+$$;
 
 CREATE TABLE counties (
     id        text COLLATE "C" PRIMARY KEY,
