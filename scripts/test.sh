@@ -3,20 +3,22 @@
 # end-to-end test of the jar and the browser tests in headless Chromium.
 #
 #   scripts/test.sh                      PostGIS and browser tests skip (with a message) when their tools are missing
-#   scripts/test.sh --require-postgis --require-browser   they fail instead (CI)
+#   scripts/test.sh --require-postgis --require-browser --require-gdal   they fail instead (CI)
 #
 # What the tests need is installed here when missing and allowed (root on Debian/Ubuntu):
-# PostGIS for PostgreSQL 15, Debian's chromium and chromium-driver. The local PostgreSQL cluster is
+# PostGIS for PostgreSQL 15, Debian's chromium and chromium-driver, and gdal-bin (GDAL as an API client). The local PostgreSQL cluster is
 # started if it is down, and a throw-away role and database are created for the PostGIS tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 require_postgis=false
 require_browser=false
+require_gdal=false
 for arg in "$@"; do
   case "$arg" in
     --require-postgis) require_postgis=true ;;
     --require-browser) require_browser=true ;;
+    --require-gdal) require_gdal=true ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -32,6 +34,7 @@ missing=()
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing+=(postgresql-15-postgis-3)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing ${missing[*]}"
@@ -72,7 +75,7 @@ else
   say "no PostgreSQL reachable on $PG_HOST:$PG_PORT as user postgres"
 fi
 
-args=(-B verify -Dpostgis.required="$require_postgis" -Dbrowser.required="$require_browser")
+args=(-B verify -Dpostgis.required="$require_postgis" -Dbrowser.required="$require_browser" -Dgdal.required="$require_gdal")
 [ -n "$pg_url" ] && args+=(-Dpostgis.url="$pg_url")
 say "mvn ${args[*]}"
 exec mvn "${args[@]}"
