@@ -138,7 +138,9 @@ public final class PostGisFeatureStore implements FeatureStore {
         if (query.bbox() != null) {
             // The same polygon (or line, or point, for a degenerate box) the in-memory index tests against.
             byte[] box = new WKBWriter(2).write(GEOMETRIES.toGeometry(query.bbox()));
-            conditions.add(new Sql("geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))", box, box));
+            // As there, a feature whose box lies inside the query box is in without the exact test.
+            conditions.add(new Sql("geom && ST_GeomFromWKB(?, 4326) AND (geom @ ST_GeomFromWKB(?, 4326) "
+                    + "OR ST_Intersects(geom, ST_GeomFromWKB(?, 4326)))", box, box, box));
         }
         for (Map.Entry<String, Set<String>> filter : new TreeMap<>(query.filters()).entrySet()) {
             conditions.add(filter(table, filter.getKey(), filter.getValue()));

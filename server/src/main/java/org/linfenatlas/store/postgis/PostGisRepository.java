@@ -200,6 +200,13 @@ public final class PostGisRepository implements LayerRepository {
                 c.rollback();
                 throw e;
             }
+            // Fresh statistics at once, so the planner picks the indexes for the new data, not a guess.
+            c.setAutoCommit(true);
+            try (Statement analyze = c.createStatement()) {
+                for (LayerSpec layer : layers.keySet()) {
+                    analyze.execute("ANALYZE " + LayerTable.of(layer).table());
+                }
+            }
         } catch (SQLException e) {
             throw failure("cannot write to", e);
         }
