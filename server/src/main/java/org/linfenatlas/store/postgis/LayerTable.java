@@ -95,12 +95,13 @@ final class LayerTable {
         return String.join(", ", columns);
     }
 
-    Feature read(ResultSet rs, WKBReader wkb) throws SQLException {
-        String id = rs.getString(1);
+    /** The feature in the columns of {@link #selectList()}, starting at column {@code first}. */
+    Feature read(ResultSet rs, int first, WKBReader wkb) throws SQLException {
+        String id = rs.getString(first);
         try {
-            var geometry = wkb.read(rs.getBytes(2));
+            var geometry = wkb.read(rs.getBytes(first + 1));
             Map<String, Object> props = new LinkedHashMap<>();
-            int i = 3;
+            int i = first + 2;
             for (PropertySpec p : spec.properties()) {
                 Object value = switch (p.type()) {
                     case STRING -> rs.getString(i);

@@ -42,6 +42,7 @@ public final class PostGisFeatureStore implements FeatureStore {
     private final PostGisRepository repository;
     private final Map<String, LayerTable> tables = new LinkedHashMap<>();
     private volatile Summary summary;
+    private volatile String revision;
 
     private PostGisFeatureStore(PostGisRepository repository) {
         this.repository = repository;
@@ -54,9 +55,12 @@ public final class PostGisFeatureStore implements FeatureStore {
         }
     }
 
-    /** Reads through the repository's pool; closing the store closes the repository. */
+    /** Reads through the repository's pool and listens for its changes; closing the store closes the repository. */
     public static PostGisFeatureStore over(PostGisRepository repository) {
-        return new PostGisFeatureStore(repository);
+        PostGisFeatureStore store = new PostGisFeatureStore(repository);
+        repository.onChange(store::refreshRevision);
+        store.refreshRevision();
+        return store;
     }
 
     @Override
@@ -69,9 +73,14 @@ public final class PostGisFeatureStore implements FeatureStore {
         return summary().stats;
     }
 
+    /** The data version, kept current by the change notifications: a cached answer costs no query. */
     @Override
     public String revision() {
-        return read(PostGisFeatureStore::revision);
+        return revision;
+    }
+
+    private void refreshRevision() {
+        revision = query(PostGisFeatureStore::revision);
     }
 
     private static String revision(Connection c) throws SQLException {
@@ -82,27 +91,33 @@ public final class PostGisFeatureStore implements FeatureStore {
         }
     }
 
+    /**
+     * One statement, so one snapshot and one round trip: the page with the number matched beside
+     * every row. Only a page past the end has no row to carry the count, and asks again.
+     */
     @Override
     public FeaturePage items(ItemsQuery query) {
         LayerTable table = table(query.collection());
         Sql where = where(table, query);
         Sql count = new Sql("SELECT count(*) FROM " + table.table()).append(where);
-        Sql page = new Sql("SELECT " + table.selectList() + " FROM " + table.table()).append(where)
+        Sql page = new Sql("SELECT (").append(count).append("), " + table.selectList() + " FROM " + table.table())
+                .append(where)
                 .append(orderBy(table, query))
                 .append(" LIMIT ? OFFSET ?", (long) query.limit(), query.offset());
-        return read(c -> {
-            long matched;
-            try (PreparedStatement s = count.prepare(c); ResultSet rs = s.executeQuery()) {
-                rs.next();
-                matched = rs.getLong(1);
-            }
+        return query(c -> {
+            long matched = -1;
             List<Feature> features = new ArrayList<>();
-            if (query.offset() < matched) {
-                WKBReader wkb = new WKBReader();
-                try (PreparedStatement s = page.prepare(c); ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        features.add(table.read(rs, wkb));
-                    }
+            WKBReader wkb = new WKBReader();
+            try (PreparedStatement s = page.prepare(c); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    matched = rs.getLong(1);
+                    features.add(table.read(rs, 2, wkb));
+                }
+            }
+            if (matched < 0) {
+                try (PreparedStatement s = count.prepare(c); ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    matched = rs.getLong(1);
                 }
             }
             return new FeaturePage(features, matched);
@@ -113,9 +128,9 @@ public final class PostGisFeatureStore implements FeatureStore {
     public Optional<Feature> item(String collection, String featureId) {
         LayerTable table = table(collection);
         Sql sql = new Sql("SELECT " + table.selectList() + " FROM " + table.table() + " WHERE id = ?", featureId);
-        return read(c -> {
+        return query(c -> {
             try (PreparedStatement s = sql.prepare(c); ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(table.read(rs, new WKBReader())) : Optional.empty();
+                return rs.next() ? Optional.of(table.read(rs, 1, new WKBReader())) : Optional.empty();
             }
         });
     }
@@ -196,17 +211,15 @@ public final class PostGisFeatureStore implements FeatureStore {
         return order.append(String.join(", ", keys));
     }
 
-    /** Collections and statistics change only with the data: computed once per data version. */
+    /** Collections and statistics change only with the data: computed once per data version, in one snapshot. */
     private Summary summary() {
-        return read(c -> {
-            String revision = revision(c);
-            Summary s = summary;
-            if (s == null || !s.revision.equals(revision)) {
-                s = new Summary(revision, collectionInfos(c), new PostGisStats(c).compute());
-                summary = s;
-            }
-            return s;
-        });
+        String current = revision;
+        Summary s = summary;
+        if (s == null || !s.revision.equals(current)) {
+            s = snapshot(c -> new Summary(current, collectionInfos(c), new PostGisStats(c).compute()));
+            summary = s;
+        }
+        return s;
     }
 
     private List<CollectionInfo> collectionInfos(Connection c) throws SQLException {
@@ -226,8 +239,17 @@ public final class PostGisFeatureStore implements FeatureStore {
         return List.copyOf(infos);
     }
 
-    /** Runs the reads of one answer in one read-only snapshot, so a count and its page agree. */
-    private <T> T read(SqlWork<T> work) {
+    /** One statement (or a few that need not agree) on a pooled connection as the pool hands it out. */
+    private <T> T query(SqlWork<T> work) {
+        try (Connection c = repository.pool().getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw repository.failure("cannot read from", e);
+        }
+    }
+
+    /** Several statements that must see the same data: one read-only repeatable-read transaction. */
+    private <T> T snapshot(SqlWork<T> work) {
         try (Connection c = repository.pool().getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);

@@ -154,7 +154,7 @@ public final class PostGisRepository implements LayerRepository {
             WKBReader wkb = new WKBReader();
             try (ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
-                    features.add(table.read(rs, wkb));
+                    features.add(table.read(rs, 1, wkb));
                 }
             }
             c.commit();

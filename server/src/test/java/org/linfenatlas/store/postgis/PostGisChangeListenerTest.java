@@ -57,6 +57,16 @@ class PostGisChangeListenerTest {
     }
 
     @Test
+    void theSqlReadPathLearnsTheNewVersionToo() {
+        PostGisFeatureStore store = PostGisFeatureStore.over(serving);
+        String before = store.revision();
+        assertEquals(1, store.collection(Layers.RIVERS).orElseThrow().count());
+        writer.replaceAll(Layers.RIVERS_SPEC, List.of(river("new-1"), river("new-2")));
+        waitFor(() -> !store.revision().equals(before), "the revision changes after the other instance's commit");
+        assertEquals(2, store.collection(Layers.RIVERS).orElseThrow().count(), "collections follow the new version");
+    }
+
+    @Test
     void aRolledBackWriteNotifiesNobody() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         serving.onChange(calls::incrementAndGet);
