@@ -81,6 +81,7 @@ public final class PostGisFeatureStore implements FeatureStore {
 
     private void refreshRevision() {
         revision = query(PostGisFeatureStore::revision);
+        summary();
     }
 
     private static String revision(Connection c) throws SQLException {
@@ -211,15 +212,25 @@ public final class PostGisFeatureStore implements FeatureStore {
         return order.append(String.join(", ", keys));
     }
 
-    /** Collections and statistics change only with the data: computed once per data version, in one snapshot. */
+    /**
+     * Collections and statistics change only with the data: computed once per data version, in one
+     * snapshot, by one thread (the listener's, as soon as a change is heard) while others wait for it
+     * rather than run the same aggregates over every project at once.
+     */
     private Summary summary() {
-        String current = revision;
         Summary s = summary;
-        if (s == null || !s.revision.equals(current)) {
-            s = snapshot(c -> new Summary(current, collectionInfos(c), new PostGisStats(c).compute()));
-            summary = s;
+        if (s != null && s.revision.equals(revision)) {
+            return s;
         }
-        return s;
+        synchronized (this) {
+            String current = revision;
+            s = summary;
+            if (s == null || !s.revision.equals(current)) {
+                s = snapshot(c -> new Summary(current, collectionInfos(c), new PostGisStats(c).compute()));
+                summary = s;
+            }
+            return s;
+        }
     }
 
     private List<CollectionInfo> collectionInfos(Connection c) throws SQLException {
