@@ -6,10 +6,10 @@ import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  Problems, loadSources, loadGazetteer, validateRecords, foldSameAs, checkNamesUnique, CATEGORIES, STATUSES, PRECISIONS, KINDS,
+  Problems, loadSources, loadGazetteer, validateRecords, foldDuplicates, checkNamesUnique, CATEGORIES, STATUSES, PRECISIONS, KINDS,
 } from './lib/records.mjs';
 import {
-  Counties, spreadPoints, place, maxOutsideKm, sampleCoordinates, CITY_ANCHOR, GEOMETRY_TOLERANCE_KM, RIVER_BORDER_TOLERANCE_KM,
+  Counties, spreadPoints, place, maxOutsideKm, sampleCoordinates, allowedOutsideKm, CITY_ANCHOR,
 } from './lib/placement.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,7 +34,7 @@ if (only && mode !== '--markdown') console.log(`build-projects: only source file
 const { full, sameAs } = validateRecords(entries, counties.names(), gazetteer, new Set(rivers.keys()), problems);
 problems.throwIfAny('source records');
 
-const records = foldSameAs(full, sameAs).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const records = foldDuplicates(full, sameAs, problems).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 checkNamesUnique(records, problems);
 for (const g of new Set(gazetteer.values())) {
   if (!counties.contains(g.county, [g.lon, g.lat])) problems.add(`gazetteer ${g.name}`, `position is not inside ${g.county}`);
@@ -43,7 +43,7 @@ for (const g of new Set(gazetteer.values())) {
 const spread = spreadPoints(records, counties);
 const features = records.map((r) => {
   const { geometry, basis } = place(r, { counties, gazetteer, rivers, spread });
-  const allowed = r.place.along === '黄河' ? RIVER_BORDER_TOLERANCE_KM : GEOMETRY_TOLERANCE_KM;
+  const allowed = allowedOutsideKm(r.place);
   const within = r.counties.length ? r.counties : [CITY_ANCHOR];
   const outside = maxOutsideKm(geometry, counties.union(within));
   if (outside > allowed) {
