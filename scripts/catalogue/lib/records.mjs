@@ -230,6 +230,25 @@ export function foldDuplicates(full, sameAs, problems) {
   return [...byId.values()];
 }
 
+// "000 第三章一" < "000 专栏2" < "000 第五章一" < "003 二(八)": by document, then by chapter, where a
+// column counts as part of the chapter that holds it (column numbers rise through the chapters).
+const NUMERALS = '一二三四五六七八九十';
+const COLUMN_CHAPTER = [0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5];
+function sourceKey(source) {
+  const [doc, place = ''] = source.split(' ');
+  const chapter = place.match(/^第(.)章(.?)/);
+  if (chapter) return [doc, NUMERALS.indexOf(chapter[1]) + 1, 0, NUMERALS.indexOf(chapter[2]) + 1, place];
+  const column = place.match(/^专栏\s*(\d+)/);
+  if (column) return [doc, COLUMN_CHAPTER[Number(column[1])] ?? 9, 1, Number(column[1]), place];
+  return [doc, 0, 0, 0, place];
+}
+function bySourceOrder(a, b) {
+  const ka = sourceKey(a);
+  const kb = sourceKey(b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  return 0;
+}
+
 const byIdOrder = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function absorb(target, other, problems) {
@@ -238,7 +257,7 @@ function absorb(target, other, problems) {
   }
   const sources = target.source.split(';').map((x) => x.trim());
   for (const src of other.source.split(';').map((x) => x.trim())) if (!sources.includes(src)) sources.push(src);
-  target.source = sources.join('; ');
+  target.source = sources.sort(bySourceOrder).join('; ');
   for (const [k, v] of Object.entries(other.figures)) {
     if (!(k in target.figures)) target.figures[k] = v;
     else if (target.figures[k] !== v) problems.add(target.id, `figure ${k} is ${target.figures[k]} here but ${v} in ${other.id}`);
