@@ -1,7 +1,8 @@
 // Builds gis-data/projects.geojson from scripts/catalogue/source/*.json (see gis-data/README.md).
 //   node build-projects.mjs            validate, write gis-data/projects.geojson, print a report
 //   node build-projects.mjs --check    validate and fail unless the committed file is identical to a rebuild
-//   node build-projects.mjs --markdown print the report as Markdown tables (for the README)
+//   node build-projects.mjs --markdown print the report as Markdown tables
+//   Writing also refreshes the counts between the counts markers of gis-data/README.md; --check checks them.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ import {
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 const out = join(repo, 'gis-data', 'projects.geojson');
+const readme = join(repo, 'gis-data', 'README.md');
+const COUNTS_BLOCK = /<!-- counts:start -->\n[\s\S]*?<!-- counts:end -->/;
 const BELTS = ['fen', 'yellow', 'taiyue'];
 const mode = process.argv[2] ?? 'write';
 if (!['write', '--check', '--markdown'].includes(mode)) throw new Error(`unknown option ${mode}`);
@@ -66,14 +69,21 @@ const collection = {
 const text = `${JSON.stringify(collection, roundCoordinates, 0)
   .replace(/\{"type":"Feature",/g, '\n{"type":"Feature",')}\n`;
 
+const countsBlock = `<!-- counts:start -->\n${markdownReport(features)}\n<!-- counts:end -->`;
+const readmeText = readFileSync(readme, 'utf8');
+if (!COUNTS_BLOCK.test(readmeText)) throw new Error('gis-data/README.md has no <!-- counts:start --> … <!-- counts:end --> block');
 if (mode === '--check') {
   const committed = existsSync(out) ? readFileSync(out, 'utf8') : '';
   if (committed !== text) throw new Error('gis-data/projects.geojson differs from a rebuild of scripts/catalogue/source');
-  console.log('build-projects: gis-data/projects.geojson reproduced byte-for-byte');
+  if (readmeText.match(COUNTS_BLOCK)[0] !== countsBlock) throw new Error('the counts in gis-data/README.md are out of date');
+  console.log('build-projects: gis-data/projects.geojson reproduced byte-for-byte; README counts current');
 } else if (mode === '--markdown') {
   console.log(markdownReport(features));
+} else if (only) {
+  console.log(plainReport(features).replace('wrote', 'would write'));
 } else {
   writeFileSync(out, text);
+  writeFileSync(readme, readmeText.replace(COUNTS_BLOCK, countsBlock));
   console.log(plainReport(features));
 }
 
