@@ -1,0 +1,58 @@
+// The panel of a county or a belt: belt, area, projects by category and the list of its projects.
+import { CATEGORIES, belt, category, isApproximate } from '../model.js';
+import { esc, selectButton } from '../util.js';
+import { bar, beltSwatch, categoryBadge } from './legend-parts.js';
+
+const LIST_LIMIT = 40;
+const categoryOrder = new Map(CATEGORIES.map((c, i) => [c.id, i]));
+
+function projectsOf(app, type, feature) {
+  const all = [...app.index.projects.values()];
+  if (type === 'county') return all.filter((f) => (f.properties.counties || []).includes(feature.properties.name));
+  return all.filter((f) => (f.properties.belts || []).includes(String(feature.id)));
+}
+
+export function placeCard(app, type, feature, { expanded = false } = {}) {
+  const t = app.t;
+  const p = feature.properties;
+  const beltId = type === 'county' ? p.belt : String(feature.id);
+  const projects = projectsOf(app, type, feature).sort((a, b) =>
+    (categoryOrder.get(a.properties.category) ?? 99) - (categoryOrder.get(b.properties.category) ?? 99)
+    || app.i18n.name(a.properties).localeCompare(app.i18n.name(b.properties), app.i18n.locale()));
+
+  const counts = new Map();
+  for (const f of projects) counts.set(f.properties.category, (counts.get(f.properties.category) || 0) + 1);
+  const max = Math.max(1, ...counts.values());
+  const categoryRows = [...counts].sort((a, b) => b[1] - a[1]).map(([id, n]) => `
+    <li class="stat-row"><span class="stat-name">${categoryBadge(id)}${esc(t(`cat.${id}`))}</span>${bar(n, max, category(id).color)}<span class="stat-value">${n}</span></li>`).join('');
+
+  const shown = expanded ? projects : projects.slice(0, LIST_LIMIT);
+  const list = shown.map((f) => `<li>${selectButton('project', f.id,
+    `${categoryBadge(f.properties.category, isApproximate(f.properties.precision))}<span>${esc(app.i18n.name(f.properties))}</span>`)}</li>`).join('');
+  const more = projects.length > shown.length
+    ? `<button type="button" class="btn btn-secondary" data-expand>${esc(t('ui.showAll', { n: projects.length }))}</button>` : '';
+
+  const beltFeature = app.index.belts.get(beltId);
+  const beltLabel = beltFeature ? app.i18n.name(beltFeature.properties) : t(`belt.${beltId}`);
+  const memberLinks = type === 'belt'
+    ? [...app.index.counties.values()].filter((c) => c.properties.belt === beltId)
+      .map((c) => selectButton('county', c.id, esc(app.i18n.name(c.properties)), 'chip')).join('')
+    : '';
+  const row = (label, value) => (value ? `<div class="dl-row"><dt>${esc(label)}</dt><dd>${value}</dd></div>` : '');
+
+  return `
+    <article class="card place-card" data-type="${type}" data-id="${esc(feature.id)}" style="--accent:${belt(beltId).stroke}">
+      <p class="kicker">${beltSwatch(beltId)}<span>${esc(t(type === 'county' ? 'place.county' : 'place.belt'))}</span></p>
+      <h2 id="detail-title" class="card-title" tabindex="-1">${esc(app.i18n.name(p))}</h2>
+      ${app.i18n.otherName(p) ? `<p class="card-subtitle">${esc(app.i18n.otherName(p))}</p>` : ''}
+      <dl class="facts">
+        ${type === 'county' ? row(t('place.belt'), beltFeature ? selectButton('belt', beltId, `${beltSwatch(beltId)}${esc(beltLabel)}`, 'chip') : esc(beltLabel)) : ''}
+        ${row(t('place.area'), p.area_km2 != null ? esc(t('unit.km2', { n: app.i18n.num(p.area_km2, 0) })) : '')}
+        ${type === 'belt' ? row(t('place.counties'), `<span class="chips">${memberLinks}</span>`) : ''}
+        ${row(t('stats.count'), esc(app.i18n.num(projects.length, 0)))}
+      </dl>
+      ${categoryRows ? `<h3>${esc(t('place.byCategory'))}</h3><ul class="stat-list">${categoryRows}</ul>` : ''}
+      <h3>${esc(t('place.projects', { n: projects.length }))}</h3>
+      ${projects.length ? `<ul class="project-list">${list}</ul>${more}` : `<p class="note">${esc(t('place.noProjects'))}</p>`}
+    </article>`;
+}

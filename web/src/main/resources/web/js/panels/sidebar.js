@@ -1,0 +1,59 @@
+// The tabbed side panel. Panels are {id, titleKey, mount(el), activate?()}; add more (dashboard, exports) here.
+import { esc, isPhone } from '../util.js';
+
+export function createSidebar(app, el, panels) {
+  el.innerHTML = `
+    <div class="tabs" role="tablist">${panels.map((p, i) => `
+      <button type="button" role="tab" id="tab-${p.id}" aria-controls="tabpanel-${p.id}" aria-selected="${i === 0}" tabindex="${i === 0 ? 0 : -1}" data-i18n="${esc(p.titleKey)}"></button>`).join('')}
+    </div>
+    ${panels.map((p, i) => `<div class="tabpanel" role="tabpanel" id="tabpanel-${p.id}" aria-labelledby="tab-${p.id}" tabindex="0" ${i === 0 ? '' : 'hidden'}></div>`).join('')}`;
+  app.i18n.apply(el);
+  for (const p of panels) p.mount(el.querySelector(`#tabpanel-${p.id}`));
+
+  const tabs = [...el.querySelectorAll('[role=tab]')];
+  function show(id, focus = false) {
+    for (const tab of tabs) {
+      const on = tab.id === `tab-${id}`;
+      tab.setAttribute('aria-selected', String(on));
+      tab.tabIndex = on ? 0 : -1;
+      el.querySelector(`#${tab.getAttribute('aria-controls')}`).hidden = !on;
+      if (on && focus) tab.focus();
+    }
+    el.dataset.tab = id;
+    panels.find((p) => p.id === id)?.activate?.();
+  }
+  el.querySelector('[role=tablist]').addEventListener('click', (e) => {
+    const tab = e.target.closest('[role=tab]');
+    if (tab) show(tab.id.replace(/^tab-/, ''));
+  });
+  el.querySelector('[role=tablist]').addEventListener('keydown', (e) => {
+    const i = tabs.indexOf(document.activeElement);
+    if (i < 0) return;
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    show(tabs[(next + tabs.length) % tabs.length].id.replace(/^tab-/, ''), true);
+  });
+  show(panels[0].id);
+  return { show };
+}
+
+/** On phones the side panel is a drawer opened from the header. */
+export function createDrawer(app, sidebar, toggle) {
+  const set = (open) => {
+    document.body.classList.toggle('drawer-open', open);
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.setAttribute('aria-label', app.t(open ? 'ui.closePanels' : 'ui.openPanels'));
+  };
+  toggle.addEventListener('click', () => set(!document.body.classList.contains('drawer-open')));
+  document.querySelector('.drawer-scrim')?.addEventListener('click', () => set(false));
+  sidebar.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && isPhone()) { set(false); toggle.focus(); }
+  });
+  // Choosing something in the drawer shows it on the map, so get out of the way.
+  app.on('select', ({ via } = {}) => { if (isPhone() && via === 'panel') set(false); });
+  app.on('search-chosen', () => { if (isPhone()) set(false); });
+  app.on('lang', () => set(document.body.classList.contains('drawer-open')));
+  set(false);
+  return { set };
+}
