@@ -1,0 +1,80 @@
+package org.linfenatlas;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
+import org.linfenatlas.api.ApiException;
+import org.linfenatlas.api.OgcApi;
+import org.linfenatlas.store.FeatureStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Assembles the HTTP server: the OGC API, the map page and its assets, errors, CORS, logging. */
+public final class AtlasServer {
+    private static final Logger LOG = LoggerFactory.getLogger(AtlasServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AtlasServer() {
+    }
+
+    /** @param pageConfig what /config.json tells the page (its optional online base layers) */
+    public static Javalin create(FeatureStore store, Map<String, Object> pageConfig) {
+        OgcApi api = new OgcApi(store);
+        byte[] pageConfigJson = toJson(pageConfig);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 64 * 1024;
+            config.router.ignoreTrailingSlashes = true;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.precompressMaxSize = 2 * 1024 * 1024;
+                files.headers = Map.of("Cache-Control", "public, max-age=300");
+            });
+            config.staticFiles.enableWebjars();
+            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
+                    String.format("%.1f", ms)));
+            config.routes.before(ctx -> {
+                ctx.header("Access-Control-Allow-Origin", "*");
+                ctx.header("Access-Control-Expose-Headers", "ETag, Content-Crs, Content-Length");
+            });
+            config.routes.options("/*", ctx -> {
+                ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+                ctx.header("Access-Control-Allow-Headers", "Accept, Accept-Encoding, If-None-Match, Content-Type");
+                ctx.header("Access-Control-Max-Age", "86400");
+                ctx.status(204);
+            });
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "revision", store.revision())));
+            config.routes.get("/config.json", ctx -> ctx.contentType("application/json").result(pageConfigJson));
+            api.register(config);
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    error(ctx, e.getStatus(), e.getStatus() == 404 ? "NotFound" : "HttpError", e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "ServerError", "internal error; the server log has the details");
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    error(ctx, 404, "NotFound", "no such resource: " + ctx.path());
+                }
+            });
+        });
+    }
+
+    private static void error(Context ctx, int status, String code, String description) {
+        ctx.status(status).contentType("application/json").result(toJson(Map.of("code", code, "description", description)));
+    }
+
+    private static byte[] toJson(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.linfenatlas.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.linfenatlas.model.Feature;
+import org.linfenatlas.model.LayerSpec;
+import org.linfenatlas.store.CollectionInfo;
+import org.linfenatlas.store.FeaturePage;
+import org.linfenatlas.store.FeatureStore;
+
+/** OGC API – Features (Part 1 core, GeoJSON, OpenAPI 3.0; Part 2 CRS) over a {@link FeatureStore}, under /api. */
+public final class OgcApi {
+    public static final String PREFIX = "/api";
+
+    private final FeatureStore store;
+    private final ResponseCache cache = new ResponseCache(64L << 20, 16L << 20);
+
+    public OgcApi(FeatureStore store) {
+        this.store = store;
+    }
+
+    public void register(JavalinConfig config) {
+        var routes = config.routes;
+        routes.get(PREFIX, ctx -> cached(ctx, Http.JSON, null, () -> json(Documents.landing(api(ctx)))));
+        routes.get(PREFIX + "/conformance", ctx -> cached(ctx, Http.JSON, null, () -> json(Documents.conformance())));
+        routes.get(PREFIX + "/openapi", ctx -> cached(ctx, Http.OPENAPI, null,
+                () -> json(OpenApiDocument.build(api(ctx), store.collections()))));
+        routes.get(PREFIX + "/docs", ctx -> cached(ctx, "text/html; charset=utf-8", null,
+                () -> ApiDocsPage.render(api(ctx), store.collections()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        routes.get(PREFIX + "/collections", ctx -> cached(ctx, Http.JSON, null,
+                () -> json(Documents.collections(api(ctx), store.collections()))));
+        routes.get(PREFIX + "/collections/{collectionId}", ctx -> {
+            CollectionInfo info = collection(ctx);
+            cached(ctx, Http.JSON, null, () -> json(Documents.collection(api(ctx), info, true)));
+        });
+        routes.get(PREFIX + "/collections/{collectionId}/items", this::items);
+        routes.get(PREFIX + "/collections/{collectionId}/items/{featureId}", this::item);
+        routes.get(PREFIX + "/stats", ctx -> cached(ctx, Http.JSON, null, () -> json(Documents.stats(store.stats()))));
+    }
+
+    private void items(Context ctx) {
+        LayerSpec spec = collection(ctx).spec();
+        ItemsRequest request = ItemsRequestParser.parse(spec, ctx.queryParamMap());
+        respond(ctx, Http.GEOJSON, request.crs().uri(), () -> {
+            FeaturePage page = store.items(request.query());
+            List<Link> links = itemsLinks(api(ctx) + "/collections/" + spec.id() + "/items", request, page);
+            return FeatureJson.collection(page.features(), request, page.numberMatched(), links);
+        });
+    }
+
+    private void item(Context ctx) {
+        LayerSpec spec = collection(ctx).spec();
+        Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), List.of("crs", "f"));
+        Crs crs = params.containsKey("crs") ? Crs.byUri(params.get("crs")).orElseThrow(() -> ApiException.badParameter(
+                "'crs' is not supported; supported: " + String.join(", ", Crs.uris()))) : Crs.CRS84;
+        String featureId = ctx.pathParam("featureId");
+        Feature feature = store.item(spec.id(), featureId).orElseThrow(() -> ApiException.notFound(
+                "no feature '" + ItemsRequestParser.clip(featureId) + "' in collection " + spec.id()));
+        String collection = api(ctx) + "/collections/" + spec.id();
+        respond(ctx, Http.GEOJSON, crs.uri(), () -> FeatureJson.single(feature, crs, List.of(
+                new Link(collection + "/items/" + Http.encode(featureId) + Http.query(params), "self", Http.GEOJSON, "This feature"),
+                new Link(collection, "collection", Http.JSON, spec.title()))));
+    }
+
+    private static List<Link> itemsLinks(String href, ItemsRequest request, FeaturePage page) {
+        long offset = request.query().offset();
+        int limit = request.query().limit();
+        List<Link> links = new ArrayList<>();
+        links.add(new Link(href + Http.query(withOffset(request, offset)), "self", Http.GEOJSON, "This page"));
+        if (offset + page.features().size() < page.numberMatched()) {
+            links.add(new Link(href + Http.query(withOffset(request, offset + limit)), "next", Http.GEOJSON, "Next page"));
+        }
+        if (offset > 0) {
+            links.add(new Link(href + Http.query(withOffset(request, Math.max(0, offset - limit))), "prev", Http.GEOJSON, "Previous page"));
+        }
+        return links;
+    }
+
+    private static Map<String, String> withOffset(ItemsRequest request, long offset) {
+        Map<String, String> params = new LinkedHashMap<>(request.linkParams());
+        if (offset > 0) {
+            params.put("offset", Long.toString(offset));
+        }
+        return params;
+    }
+
+    private CollectionInfo collection(Context ctx) {
+        String id = ctx.pathParam("collectionId");
+        return store.collection(id).orElseThrow(() -> ApiException.notFound(
+                "no collection '" + ItemsRequestParser.clip(id) + "'"));
+    }
+
+    /** Documents other than items take no query parameters but `f`. */
+    private void cached(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {
+        String f = ItemsRequestParser.single(ctx.queryParamMap(), List.of("f")).get("f");
+        if (f != null && !f.equals("json")) {
+            throw ApiException.badParameter("'f' must be json");
+        }
+        respond(ctx, contentType, contentCrs, body);
+    }
+
+    private void respond(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {
+        String key = store.revision() + " " + Http.cacheKey(ctx);
+        Http.send(ctx, cache.get(key, () -> new EncodedResponse(body.get(), contentType, contentCrs)));
+    }
+
+    private static String api(Context ctx) {
+        return Http.baseUrl(ctx) + PREFIX;
+    }
+
+    static byte[] json(Object document) {
+        try {
+            return FeatureJson.JSON.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.linfenatlas.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Start-up settings, from command-line flags or their environment variables (flags win).
+ *
+ * @param gisDataDir source layers to seed an empty store from; null for the copy in the jar
+ * @param db         PostgreSQL URL selecting the PostGIS store; null for the embedded GeoPackage
+ * @param basemaps   online base layers offered on the map (none by default: the map works offline)
+ */
+public record Config(String command, String host, int port, Path dataDir, Path gisDataDir, String db,
+                     List<String> basemaps, String tiandituKey, List<String> arguments) {
+
+    public static final List<Option> OPTIONS = List.of(
+            new Option("--port", "ATLAS_PORT", "HTTP port", "7070"),
+            new Option("--host", "ATLAS_HOST", "address to listen on", "0.0.0.0"),
+            new Option("--data-dir", "ATLAS_DATA_DIR", "where the embedded GeoPackage store lives", "./data"),
+            new Option("--gis-data", "ATLAS_GIS_DATA", "directory of source GeoJSON layers to seed an empty store (default: bundled)", null),
+            new Option("--db", "ATLAS_DB", "postgresql://user:pass@host:5432/dbname selects the PostGIS store", null),
+            new Option("--basemaps", "ATLAS_BASEMAPS", "comma list of online base layers to offer: osm, tianditu", ""),
+            new Option("--tianditu-key", "ATLAS_TIANDITU_KEY", "key for the Tianditu base layers", null));
+
+    public record Option(String flag, String env, String help, String fallback) {
+    }
+
+    public static Config parse(String[] args, Map<String, String> env) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (Option o : OPTIONS) {
+            String fromEnv = env.get(o.env());
+            values.put(o.flag(), fromEnv != null && !fromEnv.isBlank() ? fromEnv : o.fallback());
+        }
+        String command = "serve";
+        List<String> rest = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                command = "help";
+                continue;
+            }
+            String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (OPTIONS.stream().anyMatch(o -> o.flag().equals(flag))) {
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+                if (value == null) {
+                    if (i + 1 >= args.length) {
+                        throw new ConfigException(flag + " needs a value");
+                    }
+                    value = args[++i];
+                }
+                values.put(flag, value);
+            } else if (arg.startsWith("-")) {
+                throw new ConfigException("unknown option " + arg + " (see --help)");
+            } else if (rest.isEmpty() && command.equals("serve")) {
+                command = arg;
+            } else {
+                rest.add(arg);
+            }
+        }
+        return new Config(command, values.get("--host"), port(values.get("--port")), Path.of(values.get("--data-dir")),
+                values.get("--gis-data") == null ? null : Path.of(values.get("--gis-data")),
+                values.get("--db"), list(values.get("--basemaps")), values.get("--tianditu-key"), List.copyOf(rest));
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new ConfigException("--port must be 0..65535");
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--port must be a number, got " + text);
+        }
+    }
+
+    private static List<String> list(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public static String help() {
+        StringBuilder out = new StringBuilder("""
+                Linfen Atlas — web map and OGC API – Features for Linfen's regional plans.
+
+                Usage: java -jar linfen-atlas.jar [serve] [options]
+
+                Options (each also read from its environment variable):
+                """);
+        for (Option o : OPTIONS) {
+            out.append(String.format("  %-16s %-20s %s%s%n", o.flag(), o.env(), o.help(),
+                    o.fallback() == null || o.fallback().isEmpty() ? "" : " [" + o.fallback() + "]"));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package org.linfenatlas.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+
+/**
+ * One feature of a layer: geometry in CRS84 (lon/lat) and JSON-compatible properties in a
+ * stable order. Immutable; its CRS84 GeoJSON geometry is encoded once, on first use, because
+ * responses repeat it far more often than features change.
+ */
+public final class Feature {
+    private static final int DECIMALS = 6;
+
+    private final String id;
+    private final Geometry geometry;
+    private final Map<String, Object> properties;
+    private volatile String geometryJson;
+
+    public Feature(String id, Geometry geometry, Map<String, Object> properties) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.geometry = Objects.requireNonNull(geometry, "geometry");
+        Map<String, Object> copy = new LinkedHashMap<>();
+        properties.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        this.properties = Collections.unmodifiableMap(copy);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Geometry geometry() {
+        return geometry;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    public Object property(String name) {
+        return properties.get(name);
+    }
+
+    public String text(String name) {
+        Object value = properties.get(name);
+        return value == null ? null : value.toString();
+    }
+
+    /** RFC 7946 geometry (counter-clockwise shells, 6 decimals), encoded once. */
+    public String geometryJson() {
+        String json = geometryJson;
+        if (json == null) {
+            json = encode(geometry, DECIMALS);
+            geometryJson = json;
+        }
+        return json;
+    }
+
+    public static String encode(Geometry geometry, int decimals) {
+        GeoJsonWriter writer = new GeoJsonWriter(decimals);
+        writer.setEncodeCRS(false);
+        writer.setForceCCW(true);
+        return writer.write(geometry);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Feature f && id.equals(f.id) && geometry.equalsExact(f.geometry) && properties.equals(f.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, geometry, properties);
+    }
+
+    @Override
+    public String toString() {
+        return "Feature[" + id + "]";
+    }
+}

@@ -1,0 +1,92 @@
+package org.linfenatlas.model;
+
+import static org.linfenatlas.model.PropertySpec.array;
+import static org.linfenatlas.model.PropertySpec.integer;
+import static org.linfenatlas.model.PropertySpec.number;
+import static org.linfenatlas.model.PropertySpec.object;
+import static org.linfenatlas.model.PropertySpec.string;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The four layers of the atlas, in the order they are listed. */
+public final class Layers {
+    public static final String COUNTIES = "counties";
+    public static final String BELTS = "belts";
+    public static final String RIVERS = "rivers";
+    public static final String PROJECTS = "projects";
+
+    public static final LayerSpec COUNTIES_SPEC = new LayerSpec(COUNTIES,
+            "Counties of Linfen", "临汾市县级行政区",
+            "The 17 county-level divisions of Linfen with the plan's belt of each.",
+            true,
+            List.of(string("adcode", "GB/T 2260 administrative code"),
+                    string("name", "Chinese name"),
+                    string("name_en", "English name"),
+                    string("belt", "Belt of the plan: fen, yellow or taiyue"),
+                    array("seat", "County seat [lon, lat] as given by the source"),
+                    number("area_km2", "Geodesic area in km², computed by the server")),
+            Map.of("belt", "belt", "name", "name"),
+            List.of("id", "name", "belt", "adcode"),
+            false);
+
+    public static final LayerSpec BELTS_SPEC = new LayerSpec(BELTS,
+            "Belts of the plan", "三大板块",
+            "The plan's three belts (沿汾, 沿黄, 沿太岳), dissolved from their counties by the server.",
+            false,
+            List.of(string("name", "Chinese name"),
+                    string("name_en", "English name"),
+                    array("counties", "Names of the belt's counties"),
+                    number("area_km2", "Geodesic area in km², the sum of its counties")),
+            Map.of(),
+            List.of("id", "name"),
+            false);
+
+    public static final LayerSpec RIVERS_SPEC = new LayerSpec(RIVERS,
+            "Rivers", "河流",
+            "The Yellow and Fen rivers (GSHHG WDBII).",
+            true,
+            List.of(string("name", "Chinese name"),
+                    string("name_en", "English name"),
+                    integer("level", "WDBII river level"),
+                    string("source", "Source dataset")),
+            Map.of("name", "name"),
+            List.of("id", "name"),
+            false);
+
+    public static final LayerSpec PROJECTS_SPEC = new LayerSpec(PROJECTS,
+            "Projects of the plans", "规划项目",
+            "Projects, facilities, zones and routes named by Linfen's regional plans, with how precisely each is placed.",
+            true,
+            List.of(string("name", "Name as the plan writes it"),
+                    string("name_en", "English name"),
+                    array("aliases", "Other names the plans use"),
+                    string("category", "Sector of the plan that lists it"),
+                    array("counties", "Counties it lies in"),
+                    array("belts", "Belts derived from its counties"),
+                    string("kind", "point, line or area"),
+                    string("status", "build, upgrade, plan or existing"),
+                    object("figures", "Figures the plan states (length_km, capacity_mw, investment_yi_yuan, ...)"),
+                    string("source", "Document and column or section of the plan"),
+                    string("summary_zh", "Summary in Chinese"),
+                    string("summary_en", "Summary in English"),
+                    string("precision", "How the geometry was placed: site, landmark, county or city"),
+                    string("parent", "Id of the bundle it belongs to"),
+                    string("place_basis", "Where a site or landmark position comes from")),
+            Map.of("category", "category", "county", "counties", "belt", "belts",
+                    "status", "status", "precision", "precision", "kind", "kind", "parent", "parent"),
+            List.of("id", "name", "name_en", "category", "status", "precision"),
+            true);
+
+    public static final List<LayerSpec> ALL = List.of(COUNTIES_SPEC, BELTS_SPEC, RIVERS_SPEC, PROJECTS_SPEC);
+
+    public static final List<LayerSpec> STORED = ALL.stream().filter(LayerSpec::stored).toList();
+
+    public static Optional<LayerSpec> byId(String id) {
+        return ALL.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    private Layers() {
+    }
+}

@@ -1,0 +1,21 @@
+package org.linfenatlas.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** The closed value lists of the project schema, shared by validation, the API and the tests. */
+public final class Vocabulary {
+    public static final List<String> BELTS = List.of("fen", "yellow", "taiyue");
+    public static final List<String> CATEGORIES = List.of("energy", "manufacturing", "logistics", "agriculture",
+            "culture_tourism", "innovation", "ecology", "education_health", "transport", "new_infrastructure", "urban");
+    public static final List<String> STATUSES = List.of("build", "upgrade", "plan", "existing");
+    public static final List<String> PRECISIONS = List.of("site", "landmark", "county", "city");
+    public static final List<String> KINDS = List.of("point", "line", "area");
+
+    /** Query parameter name → its closed list of values. */
+    public static final Map<String, List<String>> BY_FILTER = Map.of(
+            "belt", BELTS, "category", CATEGORIES, "status", STATUSES, "precision", PRECISIONS, "kind", KINDS);
+
+    private Vocabulary() {
+    }
+}

@@ -1,0 +1,38 @@
+package org.linfenatlas.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * What a store is asked for, already validated and normalised: no request text reaches a store
+ * except through these fields, and filter keys are property names from the layer's whitelist.
+ *
+ * @param bbox    CRS84 envelope or null
+ * @param filters property name → accepted values (any of them; array properties match on any element)
+ * @param terms   lower-cased search terms, all of which must match, empty for no search
+ * @param sortBy  sort keys, applied in order, with `id` as the final tie-breaker
+ */
+public record ItemsQuery(
+        String collection,
+        Envelope bbox,
+        Map<String, Set<String>> filters,
+        List<String> terms,
+        List<SortKey> sortBy,
+        long offset,
+        int limit) {
+
+    public ItemsQuery {
+        filters = Map.copyOf(filters);
+        terms = List.copyOf(terms);
+        sortBy = List.copyOf(sortBy);
+    }
+
+    public static ItemsQuery all(String collection) {
+        return new ItemsQuery(collection, null, Map.of(), List.of(), List.of(), 0, Integer.MAX_VALUE);
+    }
+
+    public record SortKey(String property, boolean descending) {
+    }
+}
