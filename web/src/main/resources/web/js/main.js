@@ -25,10 +25,13 @@ function applyState(state, { initial = false } = {}) {
   app.emit('layers');
   app.emit('base');
   app.setFilters(state.filters);
+  // Open the selection's panel first: it narrows the map, and the view must be set for the final size.
+  app.select(state.selected);
+  app.map.invalidateSize({ animate: false });
   const bounds = app.layers.get('counties').bounds();
   if (state.view) app.map.setView([state.view.lat, state.view.lng], state.view.zoom, { animate: false });
+  else if (state.selected) app.selection.zoomTo();
   else if (initial && bounds.isValid()) app.map.fitBounds(bounds, { padding: [12, 12], animate: false });
-  app.select(state.selected, { zoom: !state.view && !!state.selected });
 }
 
 function showError(message) {

@@ -26,8 +26,8 @@ export function createMap(app, element) {
   relabel();
   app.on('lang', relabel);
 
-  // The side panels change the map's size; keep Leaflet in step.
-  new ResizeObserver(() => map.invalidateSize({ pan: false })).observe(element);
+  // The side panels change the map's size; keep Leaflet in step, keeping the centre (so permalinks stay exact).
+  new ResizeObserver(() => map.invalidateSize({ animate: false })).observe(element);
   return map;
 }
 
@@ -38,7 +38,11 @@ export function createBaseLayers(app, config) {
     if (!def || !def.id || !def.url) continue;
     layers.set(String(def.id), {
       name: String(def.name || def.id),
-      layer: L.tileLayer(def.url, { attribution: esc(def.attribution || ''), maxZoom: def.maxZoom || 18 }),
+      layer: L.tileLayer(def.url, {
+        attribution: esc(def.attribution || ''),
+        maxZoom: def.maxZoom || 18,
+        ...(Array.isArray(def.subdomains) && def.subdomains.length ? { subdomains: def.subdomains } : {}),
+      }),
     });
   }
   const apply = () => {

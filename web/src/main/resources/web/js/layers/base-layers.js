@@ -7,7 +7,7 @@ const shortEnglish = (name) => name.replace(/ (County|District|City)$/, '');
 export function countiesLayer(app) {
   const fillOpacity = () => (app.state.base ? 0.5 : 0.92);
   const style = (f) => ({
-    className: `county-shape belt-${token(f.properties.belt)}`,
+    className: `county-shape belt-${token(f.properties.belt)} county-${token(f.id)}`,
     fillColor: belt(f.properties.belt).fill,
     fillOpacity: fillOpacity(),
     color: '#ffffff',

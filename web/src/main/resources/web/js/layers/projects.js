@@ -6,13 +6,17 @@ import { createFeatureLayer } from './feature-layer.js';
 
 const classes = (p) => `cat-${token(p.category)} prec-${token(p.precision)}`;
 
+// Fingers need a 40 px target; the visible badge stays small.
+const markerSize = () => (window.matchMedia('(pointer: coarse)').matches ? 40 : 34);
+
 function icon(p) {
   const cat = category(p.category);
+  const size = markerSize();
   return L.divIcon({
     className: `project-marker ${classes(p)}${isApproximate(p.precision) ? ' is-approx' : ''}`,
     html: `<span class="pm-badge" style="--c:${cat.color}">${cat.icon}</span>`,
-    iconSize: [34, 34],
-    iconAnchor: [17, 17],
+    iconSize: [size, size],
+    iconAnchor: [size / 2, size / 2],
   });
 }
 
@@ -29,7 +33,7 @@ function clusterIcon(cluster) {
     angle += (n / total) * 360;
     return `${category(c).color} ${from.toFixed(1)}deg ${angle.toFixed(1)}deg`;
   });
-  const size = total < 10 ? 36 : total < 50 ? 42 : 48;
+  const size = Math.max(markerSize(), total < 10 ? 36 : total < 50 ? 42 : 48);
   return L.divIcon({
     className: 'project-cluster',
     html: `<span class="cl-ring" data-categories="${[...counts.keys()].map(token).join(',')}" style="background:conic-gradient(${stops.join(',')})"><span class="cl-count">${total}</span></span>`,

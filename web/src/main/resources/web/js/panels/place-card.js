@@ -49,7 +49,7 @@ export function placeCard(app, type, feature, { expanded = false } = {}) {
         ${type === 'county' ? row(t('place.belt'), beltFeature ? selectButton('belt', beltId, `${beltSwatch(beltId)}${esc(beltLabel)}`, 'chip') : esc(beltLabel)) : ''}
         ${row(t('place.area'), p.area_km2 != null ? esc(t('unit.km2', { n: app.i18n.num(p.area_km2, 0) })) : '')}
         ${type === 'belt' ? row(t('place.counties'), `<span class="chips">${memberLinks}</span>`) : ''}
-        ${row(t('stats.count'), esc(app.i18n.num(projects.length, 0)))}
+        ${row(t('stats.count'), `<span class="project-count">${esc(app.i18n.num(projects.length, 0))}</span>`)}
       </dl>
       ${categoryRows ? `<h3>${esc(t('place.byCategory'))}</h3><ul class="stat-list">${categoryRows}</ul>` : ''}
       <h3>${esc(t('place.projects', { n: projects.length }))}</h3>

@@ -29,7 +29,7 @@ export function createSearch(app, root) {
         const sub = r.type === 'county'
           ? t('search.county')
           : [t(`cat.${p.category}`), ...(p.counties || []).map((n) => app.i18n.name(app.index.countiesByName.get(n)?.properties) || n)].join(' · ');
-        return `<li id="search-opt-${i}" role="option" class="search-option" data-index="${i}" aria-selected="${i === active}">
+        return `<li id="search-opt-${i}" role="option" class="search-option" data-index="${i}" data-type="${r.type}" data-id="${esc(r.feature.id)}" aria-selected="${i === active}">
           ${mark}<span class="search-text"><span class="search-name">${esc(app.i18n.name(p))}</span><span class="search-sub">${esc(sub)}</span></span></li>`;
       }).join('');
     }

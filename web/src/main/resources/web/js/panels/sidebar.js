@@ -6,6 +6,9 @@ export function createSidebar(app, el, panels) {
     <div class="tabs" role="tablist">${panels.map((p, i) => `
       <button type="button" role="tab" id="tab-${p.id}" aria-controls="tabpanel-${p.id}" aria-selected="${i === 0}" tabindex="${i === 0 ? 0 : -1}" data-i18n="${esc(p.titleKey)}"></button>`).join('')}
     </div>
+    <button type="button" class="icon-btn drawer-close" data-i18n-attr="aria-label:ui.closePanels;title:ui.closePanels">
+      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9-9 9" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg>
+    </button>
     ${panels.map((p, i) => `<div class="tabpanel" role="tabpanel" id="tabpanel-${p.id}" aria-labelledby="tab-${p.id}" tabindex="0" ${i === 0 ? '' : 'hidden'}></div>`).join('')}`;
   app.i18n.apply(el);
   for (const p of panels) p.mount(el.querySelector(`#tabpanel-${p.id}`));
@@ -47,6 +50,7 @@ export function createDrawer(app, sidebar, toggle) {
   };
   toggle.addEventListener('click', () => set(!document.body.classList.contains('drawer-open')));
   document.querySelector('.drawer-scrim')?.addEventListener('click', () => set(false));
+  sidebar.querySelector('.drawer-close')?.addEventListener('click', () => { set(false); toggle.focus(); });
   sidebar.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && isPhone()) { set(false); toggle.focus(); }
   });

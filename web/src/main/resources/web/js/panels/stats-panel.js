@@ -34,9 +34,9 @@ export function statsPanel(app) {
       const cells = belts.map((b) => {
         const n = b.categories?.[id] ?? 0;
         const alpha = n ? (0.12 + 0.6 * (n / maxCell)).toFixed(2) : 0;
-        return `<td class="num" style="--heat:${alpha};--tone:${belt(b.id).stroke}">${n || '–'}</td>`;
+        return `<td class="num" data-belt="${esc(b.id)}" style="--heat:${alpha};--tone:${belt(b.id).stroke}">${n || '–'}</td>`;
       }).join('');
-      return `<tr><th scope="row">${categoryBadge(id)}<span>${esc(t(`cat.${id}`))}</span></th>${cells}<td class="num total">${total}</td></tr>`;
+      return `<tr data-category="${esc(id)}"><th scope="row">${categoryBadge(id)}<span>${esc(t(`cat.${id}`))}</span></th>${cells}<td class="num total">${total}</td></tr>`;
     }).join('');
 
     const counties = [...(stats.counties || [])].sort((a, b) => b.count - a.count);
