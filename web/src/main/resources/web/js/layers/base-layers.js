@@ -1,8 +1,20 @@
 // Counties (filled by belt, labelled), belt outlines and rivers: the offline base map.
+import { L } from '../leaflet.js';
 import { belt, token } from '../model.js';
 import { createFeatureLayer } from './feature-layer.js';
 
 const shortEnglish = (name) => name.replace(/ (County|District|City)$/, '');
+
+// Projects known only to the county sit on its seat; when the seat is near the label spot, move the label below it.
+function labelOffset(feature, layer) {
+  const seat = feature.properties.seat;
+  if (!Array.isArray(seat)) return [0, 0];
+  const latlngs = layer.getLatLngs();
+  const ring = L.LineUtil.isFlat(latlngs[0]) ? latlngs[0] : latlngs[0][0];
+  const centre = L.PolyUtil.polygonCenter(ring, L.CRS.EPSG3857);
+  const near = Math.abs(centre.lat - seat[1]) < 0.05 && Math.abs(centre.lng - seat[0]) < 0.07;
+  return near ? [0, centre.lat >= seat[1] ? -24 : 24] : [0, 0];
+}
 
 export function countiesLayer(app) {
   const fillOpacity = () => (app.state.base ? 0.5 : 0.92);
@@ -25,6 +37,7 @@ export function countiesLayer(app) {
       return app.i18n.lang === 'en' ? shortEnglish(p.name_en || p.name) : p.name;
     },
     labelClass: 'county-label',
+    labelOffset,
     onClick: (f) => app.select({ type: 'county', id: String(f.id) }),
   });
 }

@@ -1,6 +1,6 @@
 // Builds a map layer for one collection from options and hooks:
 //   style(feature) -> path options, pointToLayer(feature, latlng) -> marker,
-//   label(feature) -> permanent label text, tooltip(feature) -> hover text,
+//   label(feature) -> permanent label text, labelOffset(feature, layer) -> [x, y] px, tooltip(feature) -> hover text,
 //   onClick(feature), filter(feature) -> bool, cluster -> markercluster options.
 import { L } from '../leaflet.js';
 
@@ -22,7 +22,12 @@ export function createFeatureLayer(app, options) {
     layer.feature = feature;
     if (label) {
       layer.bindTooltip(label(feature), {
-        permanent: true, direction: 'center', pane: 'labels', interactive: false, className: `map-label ${labelClass || ''}`,
+        permanent: true,
+        direction: 'center',
+        pane: 'labels',
+        interactive: false,
+        className: `map-label ${labelClass || ''}`,
+        offset: options.labelOffset ? options.labelOffset(feature, layer) : [0, 0],
       });
     }
     if (tooltip) {

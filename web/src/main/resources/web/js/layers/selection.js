@@ -1,5 +1,6 @@
 // Highlights the selected project, county or belt and moves the map to it on request.
 import { L } from '../leaflet.js';
+import { isPhone } from '../util.js';
 
 export function createSelectionLayer(app) {
   const group = L.featureGroup().addTo(app.map);
@@ -29,23 +30,38 @@ export function createSelectionLayer(app) {
     }
   }
 
+  /** On phones the detail sheet covers the bottom of the map: aim at the part above it. */
+  const coveredBottom = () => {
+    const sheet = document.getElementById('detail');
+    return isPhone() && sheet && !sheet.hidden ? sheet.offsetHeight : 0;
+  };
+
   function zoomTo() {
     const sel = app.state.selected;
     const feature = app.feature(sel);
     if (!feature?.geometry) return;
+    app.map.invalidateSize({ animate: false });
+    const bottom = coveredBottom();
     if (feature.geometry.type === 'Point') {
       const projects = app.layers.get('projects');
-      if (sel.type === 'project' && projects?.zoomToShow(sel.id, () => {})) return;
+      if (sel.type === 'project' && !bottom && projects?.zoomToShow(sel.id, () => {})) return;
       const [lng, lat] = feature.geometry.coordinates;
-      app.map.setView([lat, lng], Math.max(app.map.getZoom(), 11));
+      const zoom = Math.max(app.map.getZoom(), 11);
+      const centre = app.map.unproject(app.map.project([lat, lng], zoom).add([0, bottom / 2]), zoom);
+      app.map.setView(centre, zoom);
     } else {
-      app.map.fitBounds(L.geoJSON(feature).getBounds(), { padding: [40, 40], maxZoom: sel.type === 'project' ? 12 : 10 });
+      app.map.fitBounds(L.geoJSON(feature).getBounds(), {
+        paddingTopLeft: [30, 30],
+        paddingBottomRight: [30, 30 + bottom],
+        maxZoom: sel.type === 'project' ? 12 : 10,
+      });
     }
   }
 
   app.on('select', (options) => {
     draw();
-    if (options?.zoom) zoomTo();
+    // After every listener ran, so that the detail panel is already open and the map has its final size.
+    if (options?.zoom) queueMicrotask(zoomTo);
   });
   return { draw, zoomTo };
 }

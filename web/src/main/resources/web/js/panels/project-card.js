@@ -1,7 +1,9 @@
 // The card of one project: names, category, place, status, figures, summary, source and precision.
-import { category, isApproximate } from '../model.js';
+import { BELTS, category, isApproximate } from '../model.js';
 import { esc, selectButton } from '../util.js';
 import { beltSwatch, categoryBadge } from './legend-parts.js';
+
+const BELT_ORDER = BELTS.map((b) => b.id);
 
 function figureRows(app, figures) {
   return Object.entries(figures || {}).filter(([, v]) => v !== null && v !== '').map(([key, value]) => {
@@ -19,7 +21,7 @@ export function projectCard(app, feature) {
     const c = app.index.countiesByName.get(name);
     return c ? selectButton('county', c.id, esc(app.i18n.name(c.properties)), 'chip') : `<span class="chip">${esc(name)}</span>`;
   }).join('');
-  const beltLinks = (p.belts || []).map((id) => (app.index.belts.has(id)
+  const beltLinks = [...(p.belts || [])].sort((a, b) => BELT_ORDER.indexOf(a) - BELT_ORDER.indexOf(b)).map((id) => (app.index.belts.has(id)
     ? selectButton('belt', id, `${beltSwatch(id)}${esc(t(`belt.${id}`))}`, 'chip')
     : `<span class="chip">${esc(id)}</span>`)).join('');
   const parent = p.parent ? app.index.projects.get(String(p.parent)) : null;

@@ -8,7 +8,8 @@ export function statsPanel(app) {
   let stats = null;
   let failed = false;
 
-  const yi = (n) => app.t('unit.yi', { n: app.i18n.num(n ?? 0) });
+  // 1 亿 = 100 million, so English shows billions.
+  const yi = (n) => app.t('unit.yi', { n: app.i18n.num(n ?? 0), bn: app.i18n.num((n ?? 0) / 10, 2) });
 
   function html() {
     const t = app.t;
@@ -60,7 +61,7 @@ export function statsPanel(app) {
       <ul class="stat-list">${beltRows}</ul>
       <h3>${esc(t('stats.byCategory'))}</h3>
       <div class="table-wrap"><table class="stat-table">
-        <thead><tr><th scope="col">${esc(t('stats.category'))}</th>${belts.map((b) => `<th scope="col" class="num">${esc(beltName(b))}</th>`).join('')}<th scope="col" class="num">${esc(t('stats.sum'))}</th></tr></thead>
+        <thead><tr><th scope="col">${esc(t('stats.category'))}</th>${belts.map((b) => `<th scope="col" class="num" title="${esc(beltName(b))}">${esc(t(`belt.short.${b.id}`))}</th>`).join('')}<th scope="col" class="num">${esc(t('stats.sum'))}</th></tr></thead>
         <tbody>${tableRows}</tbody>
       </table></div>
       <h3>${esc(t('stats.byCounty'))}</h3>
