@@ -100,6 +100,7 @@ export function createApp() {
     setLang(lang) {
       app.i18n.lang = lang;
       document.documentElement.lang = app.i18n.lang === 'zh' ? 'zh-CN' : 'en';
+      document.title = `${app.i18n.t('app.title')} · ${app.i18n.t('app.subtitle')}`;
       app.i18n.apply();
       app.emit('lang');
       app.syncHash();

@@ -37,7 +37,11 @@ final class HeadlessChromium {
         if (!present && Boolean.getBoolean("browser.required")) {
             fail(message + " (browser.required=true)");
         }
-        Assumptions.assumeTrue(present, message + "; skipping (set -Dbrowser.required=true to make this a failure)");
+        if (!present) {
+            message += "; skipping the browser tests (set -Dbrowser.required=true to make this a failure)";
+            System.err.println("[WARNING] " + message);
+            Assumptions.abort(message);
+        }
     }
 
     /** A desktop window of the given size. */
