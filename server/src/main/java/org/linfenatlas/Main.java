@@ -43,9 +43,13 @@ public final class Main {
             int n = seed.loadInto(repository);
             LOG.info("seeded {} with {} features from {}", repository.describe(), n, seed.describe());
         }
+        long opened = System.nanoTime();
         IndexedStore store = IndexedStore.load(repository);
+        long indexed = System.nanoTime();
         Javalin app = AtlasServer.create(store, BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()));
         app.start(config.host(), config.port());
+        LOG.info("start-up: store opened in {} ms, indexed in {} ms, HTTP up in {} ms", (opened - started) / 1_000_000,
+                (indexed - opened) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             store.close();

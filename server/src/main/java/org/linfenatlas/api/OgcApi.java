@@ -47,11 +47,17 @@ public final class OgcApi {
     private void items(Context ctx) {
         LayerSpec spec = collection(ctx).spec();
         ItemsRequest request = ItemsRequestParser.parse(spec, ctx.queryParamMap());
-        respond(ctx, Http.GEOJSON, request.crs().uri(), () -> {
+        Supplier<byte[]> body = () -> {
             FeaturePage page = store.items(request.query());
             List<Link> links = itemsLinks(api(ctx) + "/collections/" + spec.id() + "/items", request, page);
             return FeatureJson.collection(page.features(), request, page.numberMatched(), links);
-        });
+        };
+        if (request.query().bbox() != null || !request.query().terms().isEmpty()) {
+            // map panning and typing make nearly every bbox and search unique: caching them would only churn
+            Http.send(ctx, new EncodedResponse(body.get(), Http.GEOJSON, request.crs().uri()));
+        } else {
+            respond(ctx, Http.GEOJSON, request.crs().uri(), body);
+        }
     }
 
     private void item(Context ctx) {

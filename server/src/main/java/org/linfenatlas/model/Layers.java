@@ -50,7 +50,8 @@ public final class Layers {
             List.of(string("name", "Chinese name"),
                     string("name_en", "English name"),
                     integer("level", "WDBII river level"),
-                    string("source", "Source dataset")),
+                    string("source", "Source dataset"),
+                    string("note", "How the line was identified and clipped")),
             Map.of("name", "name"),
             List.of("id", "name"),
             false);

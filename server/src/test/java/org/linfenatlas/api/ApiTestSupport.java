@@ -1,0 +1,57 @@
+package org.linfenatlas.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.linfenatlas.AtlasServer;
+
+/** Runs requests against the real routes over a {@link FakeStore}. */
+abstract class ApiTestSupport {
+    static final ObjectMapper JSON = new ObjectMapper();
+    final FakeStore store = new FakeStore();
+
+    interface Client {
+        Response get(String path);
+
+        Response get(String path, String header, String value);
+
+        String origin();
+    }
+
+    void withServer(BiConsumer<FakeStore, Client> test) {
+        JavalinTest.test(AtlasServer.create(store, Map.of("baseLayers", java.util.List.of())), (server, client) ->
+                test.accept(store, new Client() {
+                    public Response get(String path) {
+                        return client.get(path);
+                    }
+
+                    public Response get(String path, String header, String value) {
+                        return client.get(path, req -> req.header(header, value));
+                    }
+
+                    public String origin() {
+                        return client.getOrigin();
+                    }
+                }));
+    }
+
+    static JsonNode json(Response response) {
+        try {
+            return JSON.readTree(response.body().string());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + e.getMessage());
+        }
+    }
+
+    /** A 400 with an OGC-style JSON body whose description mentions the given text. */
+    static void assertBadRequest(Response response, String mentioned) {
+        org.junit.jupiter.api.Assertions.assertEquals(400, response.code(), () -> response.body().string());
+        JsonNode body = json(response);
+        org.junit.jupiter.api.Assertions.assertEquals("InvalidParameterValue", body.path("code").asText());
+        org.junit.jupiter.api.Assertions.assertTrue(body.path("description").asText().contains(mentioned),
+                () -> "description should mention '" + mentioned + "': " + body);
+    }
+}
