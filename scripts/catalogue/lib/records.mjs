@@ -11,8 +11,10 @@ export const PRECISIONS = ['site', 'landmark', 'county', 'city'];
 
 const RECORD_KEYS = ['id', 'name', 'name_en', 'aliases', 'category', 'counties', 'kind', 'status', 'figures', 'source',
   'summary_zh', 'summary_en', 'parent', 'place'];
-// A record that only says "this is the same thing as <same_as>, also named/sourced here".
-const SAME_AS_KEYS = ['id', 'same_as', 'name', 'aliases', 'source', 'note'];
+// `duplicates`: ids of other full records (e.g. another author's) that describe the same thing; they are folded in.
+const OPTIONAL_RECORD_KEYS = ['duplicates'];
+// A record that only says "this is the same thing as <same_as>, also named/sourced here", possibly adding figures.
+const SAME_AS_KEYS = ['id', 'same_as', 'name', 'aliases', 'source', 'figures', 'note'];
 const PLACE_KEYS = ['precision', 'at', 'through', 'through_counties', 'along', 'counties', 'area', 'note'];
 const GAZETTEER_KEYS = ['name', 'aliases', 'lon', 'lat', 'county', 'precision', 'basis'];
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -98,14 +100,28 @@ export function validateRecords(entries, countyNames, gazetteer, riverNames, pro
     if (!fullIds.has(record.same_as)) problems.add(where, `same_as ${record.same_as} is not a full record`);
     if (!isText(record.name)) problems.add(where, 'name missing');
     if (record.aliases !== undefined && !isTextList(record.aliases)) problems.add(where, 'aliases must be a list of names');
-    if (!isText(record.source) || !SOURCE_PATTERN.test(record.source)) problems.add(where, 'source must look like "000 专栏2"');
+    if (!isText(record.source) || !record.source.split(';').every((x) => SOURCE_PATTERN.test(x.trim()))) problems.add(where, 'source must look like "000 专栏2"');
+    if (record.figures !== undefined) validateFigures(where, record.figures, problems);
+  }
+  const duplicated = new Map();
+  for (const { file, record } of full) {
+    if (record.duplicates === undefined) continue;
+    const where = `${file} ${record.id}`;
+    if (!isTextList(record.duplicates) || record.duplicates.length === 0) { problems.add(where, 'duplicates must be a non-empty list of ids'); continue; }
+    for (const d of record.duplicates) {
+      const other = full.find(({ record: o }) => o.id === d)?.record;
+      if (!other) problems.add(where, `duplicates ${d}, which is not a full record`);
+      else if (other.duplicates !== undefined || d === record.id) problems.add(where, `duplicates ${d}, which itself folds others in`);
+      if (duplicated.has(d)) problems.add(where, `${d} is already folded into ${duplicated.get(d)}`);
+      duplicated.set(d, record.id);
+    }
   }
   checkParentCycles(full.map(({ record }) => record), problems);
   return { full: full.map(({ record }) => record), sameAs: sameAs.map(({ record }) => record) };
 }
 
 function validateRecord(where, r, fullIds, countyNames, gazetteer, riverNames, problems) {
-  for (const key of Object.keys(r)) if (!RECORD_KEYS.includes(key)) problems.add(where, `unknown key ${key}`);
+  for (const key of Object.keys(r)) if (!RECORD_KEYS.includes(key) && !OPTIONAL_RECORD_KEYS.includes(key)) problems.add(where, `unknown key ${key}`);
   for (const key of RECORD_KEYS) if (!(key in r)) problems.add(where, `missing ${key}`);
   if (!ID_PATTERN.test(r.id)) problems.add(where, 'id must be lowercase ascii words joined by "-"');
   for (const key of ['name', 'name_en', 'summary_zh', 'summary_en', 'source']) if (!isText(r[key])) problems.add(where, `${key} must be non-empty text`);
@@ -120,15 +136,19 @@ function validateRecord(where, r, fullIds, countyNames, gazetteer, riverNames, p
     for (const c of r.counties) if (!countyNames.has(c)) problems.add(where, `unknown county ${c}`);
     if (new Set(r.counties).size !== r.counties.length) problems.add(where, 'a county is listed twice');
   }
-  if (!isObject(r.figures)) problems.add(where, 'figures must be an object');
-  else for (const [k, v] of Object.entries(r.figures)) {
-    if (!FIGURE_KEY_PATTERN.test(k)) problems.add(where, `figure key ${k} is not snake_case`);
-    if (!Number.isFinite(v)) problems.add(where, `figure ${k} must be a number`);
-  }
+  validateFigures(where, r.figures, problems);
   if (r.parent !== null && !fullIds.has(r.parent)) problems.add(where, `parent ${r.parent} does not exist`);
   if (r.parent === r.id) problems.add(where, 'is its own parent');
   if (!isObject(r.place)) { problems.add(where, 'place must be an object'); return; }
   validatePlace(where, r, countyNames, gazetteer, riverNames, problems);
+}
+
+function validateFigures(where, figures, problems) {
+  if (!isObject(figures)) { problems.add(where, 'figures must be an object'); return; }
+  for (const [k, v] of Object.entries(figures)) {
+    if (!FIGURE_KEY_PATTERN.test(k)) problems.add(where, `figure key ${k} is not snake_case`);
+    if (!Number.isFinite(v)) problems.add(where, `figure ${k} must be a number`);
+  }
 }
 
 function validatePlace(where, r, countyNames, gazetteer, riverNames, problems) {
@@ -187,19 +207,61 @@ function checkParentCycles(records, problems) {
   }
 }
 
-// Folds same_as records into their targets: their names become aliases, their sources are appended.
-export function foldSameAs(full, sameAs) {
-  const byId = new Map(full.map((r) => [r.id, { ...r, aliases: [...r.aliases] }]));
-  for (const s of [...sameAs].sort((a, b) => a.id.localeCompare(b.id))) {
-    const target = byId.get(s.same_as);
-    for (const n of [s.name, ...(s.aliases ?? [])]) {
-      if (n !== target.name && !target.aliases.includes(n)) target.aliases.push(n);
+// Merges records about one thing: `duplicates` of a full record and `same_as` records are folded into their
+// target; their names become aliases, their sources are appended and their figures fill gaps.
+export function foldDuplicates(full, sameAs, problems) {
+  const byId = new Map(full.map((r) => [r.id, { ...r, aliases: [...r.aliases], figures: { ...r.figures } }]));
+  const redirect = new Map();
+  for (const r of [...byId.values()].sort(byIdOrder)) {
+    for (const d of r.duplicates ?? []) {
+      const other = byId.get(d);
+      absorb(r, other, problems);
+      if (r.parent === null && other.parent !== null && other.parent !== r.id) r.parent = other.parent;
+      byId.delete(d);
+      redirect.set(d, r.id);
     }
-    const sources = target.source.split(';').map((x) => x.trim());
-    for (const src of s.source.split(';').map((x) => x.trim())) if (!sources.includes(src)) sources.push(src);
-    target.source = sources.join('; ');
+    delete r.duplicates;
   }
+  for (const s of [...sameAs].sort(byIdOrder)) {
+    const target = byId.get(redirect.get(s.same_as) ?? s.same_as);
+    absorb(target, { name: s.name, aliases: s.aliases ?? [], source: s.source, figures: s.figures ?? {}, id: s.id }, problems);
+  }
+  for (const r of byId.values()) if (redirect.has(r.parent)) r.parent = redirect.get(r.parent);
   return [...byId.values()];
+}
+
+// "000 第三章一" < "000 专栏2" < "000 第五章一" < "003 二(八)": by document, then by chapter, where a
+// column counts as part of the chapter that holds it (column numbers rise through the chapters).
+const NUMERALS = '一二三四五六七八九十';
+const COLUMN_CHAPTER = [0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5];
+function sourceKey(source) {
+  const [doc, place = ''] = source.split(' ');
+  const chapter = place.match(/^第(.)章(.?)/);
+  if (chapter) return [doc, NUMERALS.indexOf(chapter[1]) + 1, 0, NUMERALS.indexOf(chapter[2]) + 1, place];
+  const column = place.match(/^专栏\s*(\d+)/);
+  if (column) return [doc, COLUMN_CHAPTER[Number(column[1])] ?? 9, 1, Number(column[1]), place];
+  return [doc, 0, 0, 0, place];
+}
+function bySourceOrder(a, b) {
+  const ka = sourceKey(a);
+  const kb = sourceKey(b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  return 0;
+}
+
+const byIdOrder = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function absorb(target, other, problems) {
+  for (const n of [other.name, ...other.aliases]) {
+    if (n !== target.name && !target.aliases.includes(n)) target.aliases.push(n);
+  }
+  const sources = target.source.split(';').map((x) => x.trim());
+  for (const src of other.source.split(';').map((x) => x.trim())) if (!sources.includes(src)) sources.push(src);
+  target.source = sources.sort(bySourceOrder).join('; ');
+  for (const [k, v] of Object.entries(other.figures)) {
+    if (!(k in target.figures)) target.figures[k] = v;
+    else if (target.figures[k] !== v) problems.add(target.id, `figure ${k} is ${target.figures[k]} here but ${v} in ${other.id}`);
+  }
 }
 
 export function checkNamesUnique(records, problems) {
