@@ -1,6 +1,7 @@
 // The one application object: state, event bus, lookups. Modules receive it; nothing else is global.
 import { createApi } from './api.js';
 import { createI18n } from './i18n.js';
+import { spotFeature } from './spot.js';
 import { FACETS, formatHash, parseHash } from './state.js';
 
 export const LAYER_IDS = ['counties', 'belts', 'rivers', 'projects'];
@@ -81,7 +82,7 @@ export function createApp() {
       app.syncHash();
     },
 
-    /** sel = {type: 'project'|'county'|'belt', id} or null; options.zoom moves the map to it. */
+    /** sel = {type: 'project'|'county'|'belt'|'spot', id} or null; options.zoom moves the map to it. */
     select(sel, options = {}) {
       const previous = app.state.selected;
       app.state.selected = sel && app.feature(sel) ? { type: sel.type, id: String(sel.id) } : null;
@@ -94,6 +95,7 @@ export function createApp() {
       if (sel.type === 'project') return app.index.projects.get(String(sel.id)) || null;
       if (sel.type === 'county') return app.index.counties.get(String(sel.id)) || null;
       if (sel.type === 'belt') return app.index.belts.get(String(sel.id)) || null;
+      if (sel.type === 'spot') return spotFeature(app, sel.id);
       return null;
     },
 

@@ -49,9 +49,10 @@ const DICT = {
     'legend.precision': '定位精度',
     'legend.precise': '精确位置（具体地点或地标）',
     'legend.approx': '概略位置（仅知所在县、市）',
-    'legend.preciseLine': '线路、范围（按实际走向）',
-    'legend.approxLine': '线路、范围（示意走向）',
+    'legend.preciseLine': '线路、范围（沿实际走向或边界）',
+    'legend.approxLine': '示意线路（只知道经过哪些县）',
     'legend.cluster': '项目聚合（扇区颜色＝类别构成）',
+    'legend.approxArea': '概略范围（整县）以空心图标表示，选中后显示范围',
     'filters.heading': '筛选项目',
     'filters.showing': '显示 {n} / {total} 个项目',
     'filters.clear': '清除筛选',
@@ -84,6 +85,10 @@ const DICT = {
     'place.byCategory': '项目类别构成',
     'place.projects': '项目（{n}）',
     'place.noProjects': '暂无项目',
+    'spot.kicker': '同一地点',
+    'spot.title': '同一地点的 {n} 个项目',
+    'spot.note': '这些项目画在地图上的同一点，缩放也无法分开，因此在此列出。',
+    'spot.filtered': '仅列出符合当前筛选条件的项目。',
     'project.category': '类别',
     'project.counties': '所在县区',
     'project.belts': '所属板块',
@@ -106,9 +111,29 @@ const DICT = {
     'status.build': '新建', 'status.upgrade': '改扩建', 'status.plan': '谋划', 'status.existing': '续建、已有',
     'precision.site': '具体地点', 'precision.landmark': '地标', 'precision.county': '县级（概略）', 'precision.city': '市级（概略）',
     'kind.point': '点', 'kind.line': '线路', 'kind.area': '范围',
-    'fig.investment_yi_yuan': '投资（亿元）', 'fig.length_km': '长度（公里）', 'fig.capacity_mw': '装机（兆瓦）',
-    'fig.area_mu': '面积（亩）', 'fig.area_km2': '面积（平方公里）', 'fig.capacity_100m_m3': '容量（亿立方米）',
-    'fig.wells': '井数（口）', 'fig.output_100m_m3': '产量（亿立方米/年）', 'fig.beds': '床位（张）',
+    // Figure labels: keys of project "figures" without their unit suffix (see js/figures.js).
+    'fig.zone': '片区数', 'fig.cluster': '集群数', 'fig.smart_orchard': '智慧果园数', 'fig.greenhouse': '温室大棚数',
+    'fig.producing_well': '投产井数', 'fig.project': '项目数', 'fig.comprehensive_park': '综合园区数',
+    'fig.county_center': '县级中心数', 'fig.specialised_node': '专业节点数', 'fig.machining_line': '加工生产线数',
+    'fig.apple_upgrade_area': '苹果提质面积', 'fig.pear_area': '梨果面积', 'fig.landscape_restoration_area': '景观修复面积',
+    'fig.main_road_length': '主路长度', 'fig.trail_length': '步道长度', 'fig.visitor_centres': '游客中心（个）',
+    'fig.bundled_projects': '打捆项目（个）', 'fig.flood_control_storage': '防洪库容', 'fig.sediment_regulation_storage': '调水调沙库容',
+    'fig.silt_storage': '拦沙库容', 'fig.total_storage': '总库容', 'fig.capacity': '能力',
+    'fig.phase1_civil_capacity': '一期土建规模', 'fig.phase1_equipment_capacity': '一期设备规模',
+    'fig.dormitory_buildings': '宿舍楼（栋）', 'fig.sports_fields': '运动场（个）', 'fig.training_buildings': '实训楼（栋）',
+    'fig.container_yard_area': '集装箱堆场面积', 'fig.conveyor_length': '输送线长度', 'fig.rail_spur_length': '铁路专用线长度',
+    'fig.station_area': '站场面积', 'fig.annual_capacity': '年产能', 'fig.cumulative_output': '累计产量',
+    'fig.gathering_network_length': '集输管网长度', 'fig.processing_capacity': '处理能力', 'fig.storage_capacity': '储存能力',
+    'fig.beds': '床位（张）', 'fig.above_ground_floor_area': '地上建筑面积', 'fig.floor_area': '建筑面积',
+    'fig.underground_floor_area': '地下建筑面积', 'fig.housing_floor_area': '住房建筑面积',
+    'fig.standard_factory_floor_area': '标准厂房面积', 'fig.gymnasium_capacity': '体育馆容量',
+    'fig.natatorium_capacity': '游泳馆容量', 'fig.sports_hall_capacity': '体育场馆容量', 'fig.area': '面积',
+    'fig.annual_output': '年产出', 'fig.servers': '服务器（台）', 'fig.phase1_investment': '一期投资', 'fig.investment': '投资',
+    'fig.phase1_area': '一期面积', 'fig.smart_logistics_route_length': '智慧物流线路长度', 'fig.general_airports': '通用机场（个）',
+    'fig.length': '长度', 'fig.built_length': '已建长度', 'fig.sections': '分段数', 'fig.wells': '井数',
+    'figunit.10k_t_per_day': '万吨/日', 'figunit.10k_m3_per_day': '万立方米/日', 'figunit.10k_pieces': '万件',
+    'figunit.yi_yuan': '亿元', 'figunit.yi_m3': '亿立方米', 'figunit.km2': '平方公里', 'figunit.m2': '平方米',
+    'figunit.mu': '亩', 'figunit.km': '公里', 'figunit.mw': '兆瓦', 'figunit.persons': '人', 'figunit.count': '个',
   },
   en: {
     'app.title': 'Linfen Regional Integration Plan Map',
@@ -158,9 +183,10 @@ const DICT = {
     'legend.precision': 'Location precision',
     'legend.precise': 'Exact location (site or landmark)',
     'legend.approx': 'Approximate (county or city only)',
-    'legend.preciseLine': 'Route or area (actual course)',
-    'legend.approxLine': 'Route or area (schematic)',
+    'legend.preciseLine': 'Route or area (actual course or boundary)',
+    'legend.approxLine': 'Schematic route (only its counties are known)',
     'legend.cluster': 'Group of projects (sectors = category mix)',
+    'legend.approxArea': 'Areas known only as whole counties: hollow icon; the extent shows when selected',
     'filters.heading': 'Filter projects',
     'filters.showing': 'Showing {n} of {total} projects',
     'filters.clear': 'Clear filters',
@@ -193,6 +219,10 @@ const DICT = {
     'place.byCategory': 'Projects by category',
     'place.projects': 'Projects ({n})',
     'place.noProjects': 'No projects',
+    'spot.kicker': 'One place',
+    'spot.title': '{n} projects at one place',
+    'spot.note': 'These projects are drawn on the same point, which zooming cannot separate, so they are listed here.',
+    'spot.filtered': 'Only projects that pass the current filters are listed.',
     'project.category': 'Category',
     'project.counties': 'Counties',
     'project.belts': 'Belt',
@@ -215,9 +245,9 @@ const DICT = {
     'status.build': 'New build', 'status.upgrade': 'Upgrade', 'status.plan': 'Planned', 'status.existing': 'Ongoing / existing',
     'precision.site': 'Site', 'precision.landmark': 'Landmark', 'precision.county': 'County (approximate)', 'precision.city': 'City (approximate)',
     'kind.point': 'Point', 'kind.line': 'Route', 'kind.area': 'Area',
-    'fig.investment_yi_yuan': 'Investment (100 M yuan)', 'fig.length_km': 'Length (km)', 'fig.capacity_mw': 'Capacity (MW)',
-    'fig.area_mu': 'Area (mu)', 'fig.area_km2': 'Area (km²)', 'fig.capacity_100m_m3': 'Capacity (100 M m³)',
-    'fig.wells': 'Wells', 'fig.output_100m_m3': 'Output (100 M m³/yr)', 'fig.beds': 'Beds',
+    'figunit.10k_t_per_day': '10k t/day', 'figunit.10k_m3_per_day': '10k m³/day', 'figunit.10k_pieces': '10k pieces',
+    'figunit.yi_yuan': '100 M yuan', 'figunit.yi_m3': '100 M m³', 'figunit.km2': 'km²', 'figunit.m2': 'm²',
+    'figunit.mu': 'mu', 'figunit.km': 'km', 'figunit.mw': 'MW', 'figunit.persons': 'persons', 'figunit.count': '',
   },
 };
 
@@ -226,10 +256,11 @@ export const LANGS = ['zh', 'en'];
 export function createI18n(initial = 'zh') {
   let lang = LANGS.includes(initial) ? initial : 'zh';
   const has = (key) => key in DICT[lang];
-  const t = (key, params = {}) => {
-    const text = DICT[lang][key] ?? DICT.zh[key] ?? key;
+  const tIn = (language, key, params = {}) => {
+    const text = DICT[language]?.[key] ?? DICT.zh[key] ?? key;
     return text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
   };
+  const t = (key, params = {}) => tIn(lang, key, params);
   const locale = () => (lang === 'zh' ? 'zh-CN' : 'en');
   const num = (n, digits = 1) =>
     Number(n).toLocaleString(locale(), { maximumFractionDigits: digits });
@@ -251,6 +282,6 @@ export function createI18n(initial = 'zh') {
   return {
     get lang() { return lang; },
     set lang(value) { if (LANGS.includes(value)) lang = value; },
-    t, has, num, name, otherName, apply, locale,
+    t, tIn, has, num, name, otherName, apply, locale,
   };
 }

@@ -2,7 +2,7 @@
 // #map=9/36.1800/111.5200&layers=counties,belts,rivers,projects&category=energy&sel=project:p12&lang=en
 
 export const FACETS = ['category', 'belt', 'county', 'status'];
-const SELECTION_TYPES = ['project', 'county', 'belt'];
+const SELECTION_TYPES = ['project', 'county', 'belt', 'spot'];
 
 const enc = (s) => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
 

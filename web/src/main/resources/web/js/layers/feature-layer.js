@@ -1,5 +1,5 @@
 // Builds a map layer for one collection from options and hooks:
-//   style(feature) -> path options, pointToLayer(feature, latlng) -> marker,
+//   style(feature) -> path options, pointToLayer(feature, latlng) -> marker, toLayer(feature) -> own layer or null,
 //   label(feature) -> permanent label text, labelOffset(feature, layer) -> [x, y] px, tooltip(feature) -> hover text,
 //   onClick(feature), filter(feature) -> bool, cluster -> markercluster options.
 import { L } from '../leaflet.js';
@@ -14,7 +14,7 @@ export function createFeatureLayer(app, options) {
   let shownCount = 0;
 
   function build(feature) {
-    const layer = L.GeoJSON.geometryToLayer(feature, {
+    const layer = options.toLayer?.(feature) || L.GeoJSON.geometryToLayer(feature, {
       pane,
       pointToLayer: pointToLayer && ((f, latlng) => pointToLayer(f, latlng)),
       ...(style ? style(feature) : {}),
@@ -68,6 +68,7 @@ export function createFeatureLayer(app, options) {
     id,
     root,
     items,
+    clusters: cluster ? points : null,
     get shownCount() { return shownCount; },
     async load() {
       const features = await app.api.collection(collection);

@@ -1,6 +1,6 @@
 // The detail panel (right side on desktop, bottom sheet on phones): a project card or a county/belt panel.
 import { esc } from '../util.js';
-import { placeCard } from './place-card.js';
+import { placeCard, spotCard } from './place-card.js';
 import { projectCard } from './project-card.js';
 
 export function detailPanel(app, el) {
@@ -22,7 +22,9 @@ export function detailPanel(app, el) {
     const previousFeature = app.feature(previous);
     const back = previousFeature
       ? `<button type="button" class="btn btn-ghost detail-back" data-back>‹ ${esc(t('ui.back'))}: ${esc(app.i18n.name(previousFeature.properties))}</button>` : '<span class="head-start"></span>';
-    const body = sel.type === 'project' ? projectCard(app, feature) : placeCard(app, sel.type, feature, { expanded });
+    const body = sel.type === 'project' ? projectCard(app, feature)
+      : sel.type === 'spot' ? spotCard(app, feature, { expanded })
+        : placeCard(app, sel.type, feature, { expanded });
     const toggleLabel = esc(t(collapsed ? 'ui.expand' : 'ui.collapse'));
     el.innerHTML = `
       <div class="detail-head">${back}
@@ -54,6 +56,11 @@ export function detailPanel(app, el) {
     if (focus) el.querySelector('#detail-title')?.focus({ preventScroll: true });
   });
   app.on('lang', render);
+  // A spot lists only the projects that pass the filters.
+  app.on('filters', () => {
+    if (app.state.selected?.type !== 'spot') return;
+    if (app.feature(app.state.selected)) render(); else app.select(null);
+  });
 
   el.addEventListener('click', (e) => {
     if (e.target.closest('[data-close]')) app.select(null);

@@ -65,7 +65,8 @@ export function layersPanel(app) {
           <li>${categoryBadge('culture_tourism')}<span>${esc(t('legend.precise'))}</span></li>
           <li>${categoryBadge('culture_tourism', true)}<span>${esc(t('legend.approx'))}</span></li>
           <li>${lineSwatch('#2f6db5')}<span>${esc(t('legend.preciseLine'))}</span></li>
-          <li>${lineSwatch('#2f6db5', true)}<span>${esc(t('legend.approxLine'))}</span></li>
+          <li>${lineSwatch('#2f6db5', true, 2.5)}<span>${esc(t('legend.approxLine'))}</span></li>
+          <li>${categoryBadge('agriculture', true)}<span>${esc(t('legend.approxArea'))}</span></li>
           <li><span class="cl-ring cl-sample" aria-hidden="true"><span class="cl-count">8</span></span><span>${esc(t('legend.cluster'))}</span></li>
         </ul>
       </section>`;

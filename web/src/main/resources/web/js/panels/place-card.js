@@ -1,4 +1,4 @@
-// The panel of a county or a belt: belt, area, projects by category and the list of its projects.
+// The panel of a county, a belt or a spot: belt, area, projects by category and the list of its projects.
 import { CATEGORIES, belt, category, isApproximate } from '../model.js';
 import { esc, selectButton } from '../util.js';
 import { bar, beltSwatch, categoryBadge } from './legend-parts.js';
@@ -7,30 +7,41 @@ const LIST_LIMIT = 40;
 const categoryOrder = new Map(CATEGORIES.map((c, i) => [c.id, i]));
 
 function projectsOf(app, type, feature) {
+  if (type === 'spot') return [...feature.properties.members];
   const all = [...app.index.projects.values()];
   if (type === 'county') return all.filter((f) => (f.properties.counties || []).includes(feature.properties.name));
   return all.filter((f) => (f.properties.belts || []).includes(String(feature.id)));
+}
+
+const sortProjects = (app, projects) => projects.sort((a, b) =>
+  (categoryOrder.get(a.properties.category) ?? 99) - (categoryOrder.get(b.properties.category) ?? 99)
+  || app.i18n.name(a.properties).localeCompare(app.i18n.name(b.properties), app.i18n.locale()));
+
+function categoryBars(app, projects) {
+  const counts = new Map();
+  for (const f of projects) counts.set(f.properties.category, (counts.get(f.properties.category) || 0) + 1);
+  if (!counts.size) return '';
+  const max = Math.max(1, ...counts.values());
+  const rows = [...counts].sort((a, b) => b[1] - a[1]).map(([id, n]) => `
+    <li class="stat-row"><span class="stat-name">${categoryBadge(id)}${esc(app.t(`cat.${id}`))}</span>${bar(n, max, category(id).color)}<span class="stat-value">${n}</span></li>`).join('');
+  return `<h3>${esc(app.t('place.byCategory'))}</h3><ul class="stat-list">${rows}</ul>`;
+}
+
+function projectList(app, projects, expanded) {
+  if (!projects.length) return `<p class="note">${esc(app.t('place.noProjects'))}</p>`;
+  const shown = expanded ? projects : projects.slice(0, LIST_LIMIT);
+  const items = shown.map((f) => `<li>${selectButton('project', f.id,
+    `${categoryBadge(f.properties.category, isApproximate(f.properties.precision))}<span>${esc(app.i18n.name(f.properties))}</span>`)}</li>`).join('');
+  const more = projects.length > shown.length
+    ? `<button type="button" class="btn btn-secondary" data-expand>${esc(app.t('ui.showAll', { n: projects.length }))}</button>` : '';
+  return `<ul class="project-list">${items}</ul>${more}`;
 }
 
 export function placeCard(app, type, feature, { expanded = false } = {}) {
   const t = app.t;
   const p = feature.properties;
   const beltId = type === 'county' ? p.belt : String(feature.id);
-  const projects = projectsOf(app, type, feature).sort((a, b) =>
-    (categoryOrder.get(a.properties.category) ?? 99) - (categoryOrder.get(b.properties.category) ?? 99)
-    || app.i18n.name(a.properties).localeCompare(app.i18n.name(b.properties), app.i18n.locale()));
-
-  const counts = new Map();
-  for (const f of projects) counts.set(f.properties.category, (counts.get(f.properties.category) || 0) + 1);
-  const max = Math.max(1, ...counts.values());
-  const categoryRows = [...counts].sort((a, b) => b[1] - a[1]).map(([id, n]) => `
-    <li class="stat-row"><span class="stat-name">${categoryBadge(id)}${esc(t(`cat.${id}`))}</span>${bar(n, max, category(id).color)}<span class="stat-value">${n}</span></li>`).join('');
-
-  const shown = expanded ? projects : projects.slice(0, LIST_LIMIT);
-  const list = shown.map((f) => `<li>${selectButton('project', f.id,
-    `${categoryBadge(f.properties.category, isApproximate(f.properties.precision))}<span>${esc(app.i18n.name(f.properties))}</span>`)}</li>`).join('');
-  const more = projects.length > shown.length
-    ? `<button type="button" class="btn btn-secondary" data-expand>${esc(t('ui.showAll', { n: projects.length }))}</button>` : '';
+  const projects = sortProjects(app, projectsOf(app, type, feature));
 
   const beltFeature = app.index.belts.get(beltId);
   const beltLabel = beltFeature ? app.i18n.name(beltFeature.properties) : t(`belt.${beltId}`);
@@ -51,8 +62,24 @@ export function placeCard(app, type, feature, { expanded = false } = {}) {
         ${type === 'belt' ? row(t('place.counties'), `<span class="chips">${memberLinks}</span>`) : ''}
         ${row(t('stats.count'), `<span class="project-count">${esc(app.i18n.num(projects.length, 0))}</span>`)}
       </dl>
-      ${categoryRows ? `<h3>${esc(t('place.byCategory'))}</h3><ul class="stat-list">${categoryRows}</ul>` : ''}
+      ${categoryBars(app, projects)}
       <h3>${esc(t('place.projects', { n: projects.length }))}</h3>
-      ${projects.length ? `<ul class="project-list">${list}</ul>${more}` : `<p class="note">${esc(t('place.noProjects'))}</p>`}
+      ${projectList(app, projects, expanded)}
+    </article>`;
+}
+
+/** The projects drawn on one point: a note on why, the category mix and the list. */
+export function spotCard(app, feature, { expanded = false } = {}) {
+  const t = app.t;
+  const projects = sortProjects(app, projectsOf(app, 'spot', feature));
+  const filtered = Object.values(app.state.filters).some((set) => set.size);
+  return `
+    <article class="card place-card" data-type="spot" data-id="${esc(feature.id)}">
+      <p class="kicker"><span class="pin" aria-hidden="true"></span><span>${esc(t('spot.kicker'))}</span></p>
+      <h2 id="detail-title" class="card-title" tabindex="-1">${esc(app.i18n.name(feature.properties))}</h2>
+      <p class="note">${esc(t('spot.note'))}${filtered ? ` ${esc(t('spot.filtered'))}` : ''}</p>
+      ${categoryBars(app, projects)}
+      <h3>${esc(t('place.projects', { n: projects.length }))}</h3>
+      ${projectList(app, projects, expanded)}
     </article>`;
 }

@@ -1,16 +1,14 @@
 // The card of one project: names, category, place, status, figures, summary, source and precision.
 import { BELTS, category, isApproximate } from '../model.js';
+import { figureLabel, figureValue } from '../figures.js';
 import { esc, selectButton } from '../util.js';
 import { beltSwatch, categoryBadge } from './legend-parts.js';
 
 const BELT_ORDER = BELTS.map((b) => b.id);
 
 function figureRows(app, figures) {
-  return Object.entries(figures || {}).filter(([, v]) => v !== null && v !== '').map(([key, value]) => {
-    const label = app.i18n.has(`fig.${key}`) ? app.t(`fig.${key}`) : key.replace(/_/g, ' ');
-    const shown = typeof value === 'number' ? app.i18n.num(value, 2) : Array.isArray(value) ? value.join(', ') : String(value);
-    return `<tr><th scope="row">${esc(label)}</th><td>${esc(shown)}</td></tr>`;
-  }).join('');
+  return Object.entries(figures || {}).filter(([, v]) => v !== null && v !== '').map(([key, value]) =>
+    `<tr><th scope="row">${esc(figureLabel(app, key))}</th><td>${esc(figureValue(app, value))}</td></tr>`).join('');
 }
 
 export function projectCard(app, feature) {
