@@ -24,12 +24,17 @@ export function statsPanel(app) {
         ${selectButton('belt', b.id, `${beltSwatch(b.id)}<span>${esc(beltName(b))}</span>`, 'stat-name')}
         ${bar(b.count, maxBelt, belt(b.id).stroke)}
         <span class="stat-value">${app.i18n.num(b.count, 0)}</span>
-        <span class="stat-sub">${esc(yi(b.investment_yi_yuan))}</span>
+        ${b.investment_yi_yuan ? `<span class="stat-sub">${esc(yi(b.investment_yi_yuan))}</span>` : ''}
       </li>`).join('');
 
     const cats = [...CATEGORIES.map((c) => c.id), ...(stats.categories || []).map((c) => c.id)]
       .filter((id, i, all) => all.indexOf(id) === i);
     const maxCell = Math.max(1, ...belts.flatMap((b) => Object.values(b.categories || {})));
+    // Projects the plan places only in "the city" belong to no belt; count them from the loaded layer.
+    const cityWide = new Map();
+    for (const f of app.index.projects.values()) {
+      if (!(f.properties.belts || []).length) cityWide.set(f.properties.category, (cityWide.get(f.properties.category) || 0) + 1);
+    }
     const tableRows = cats.map((id) => {
       const total = stats.categories?.find((c) => c.id === id)?.count ?? 0;
       const cells = belts.map((b) => {
@@ -37,7 +42,7 @@ export function statsPanel(app) {
         const alpha = n ? (0.12 + 0.6 * (n / maxCell)).toFixed(2) : 0;
         return `<td class="num" data-belt="${esc(b.id)}" style="--heat:${alpha};--tone:${belt(b.id).stroke}">${n || '–'}</td>`;
       }).join('');
-      return `<tr data-category="${esc(id)}"><th scope="row">${categoryBadge(id)}<span>${esc(t(`cat.${id}`))}</span></th>${cells}<td class="num total">${total}</td></tr>`;
+      return `<tr data-category="${esc(id)}"><th scope="row">${categoryBadge(id)}<span>${esc(t(`cat.${id}`))}</span></th>${cells}<td class="num city" data-city>${cityWide.get(id) || '–'}</td><td class="num total">${total}</td></tr>`;
     }).join('');
 
     const counties = [...(stats.counties || [])].sort((a, b) => b.count - a.count);
@@ -55,13 +60,13 @@ export function statsPanel(app) {
     return `
       <div class="stat-cards">
         <div class="stat-card"><span class="stat-label">${esc(t('stats.total'))}</span><strong id="stats-total">${app.i18n.num(stats.total ?? 0, 0)}</strong></div>
-        <div class="stat-card"><span class="stat-label">${esc(t('stats.investment'))}</span><strong>${esc(yi(stats.investment_yi_yuan))}</strong></div>
+        <div class="stat-card" title="${esc(t('stats.investmentNote'))}"><span class="stat-label">${esc(t('stats.investment'))}</span><strong>${esc(yi(stats.investment_yi_yuan))}</strong></div>
       </div>
       <h3>${esc(t('stats.byBelt'))}</h3>
       <ul class="stat-list">${beltRows}</ul>
       <h3>${esc(t('stats.byCategory'))}</h3>
       <div class="table-wrap"><table class="stat-table">
-        <thead><tr><th scope="col">${esc(t('stats.category'))}</th>${belts.map((b) => `<th scope="col" class="num" title="${esc(beltName(b))}">${esc(t(`belt.short.${b.id}`))}</th>`).join('')}<th scope="col" class="num">${esc(t('stats.sum'))}</th></tr></thead>
+        <thead><tr><th scope="col">${esc(t('stats.category'))}</th>${belts.map((b) => `<th scope="col" class="num" title="${esc(beltName(b))}">${esc(t(`belt.short.${b.id}`))}</th>`).join('')}<th scope="col" class="num" title="${esc(t('stats.cityWideLong'))}">${esc(t('stats.cityWide'))}</th><th scope="col" class="num">${esc(t('stats.sum'))}</th></tr></thead>
         <tbody>${tableRows}</tbody>
       </table></div>
       <h3>${esc(t('stats.byCounty'))}</h3>
