@@ -24,3 +24,6 @@ export const selectButton = (type, id, inner, extraClass = '') =>
   `<button type="button" class="link-button ${extraClass}" data-select="${esc(type)}:${esc(id)}">${inner}</button>`;
 
 export const isPhone = () => window.matchMedia('(max-width: 720px)').matches;
+
+/** Below this width the side panel is a drawer (keep in step with css/atlas.css). */
+export const isDrawerLayout = () => window.matchMedia('(max-width: 1100px)').matches;

@@ -36,8 +36,8 @@ export function projectCard(app, feature) {
       ${app.i18n.otherName(p) ? `<p class="card-subtitle" lang="${app.i18n.lang === 'zh' ? 'en' : 'zh-CN'}">${esc(app.i18n.otherName(p))}</p>` : ''}
       ${p.aliases?.length ? `<p class="aliases">${esc(t('project.aliases'))}：${esc(p.aliases.join('、'))}</p>` : ''}
       <dl class="facts">
-        ${row(t('project.counties'), `<span class="chips">${countyLinks}</span>`)}
-        ${row(t('project.belts'), `<span class="chips">${beltLinks}</span>`)}
+        ${row(t('project.counties'), countyLinks ? `<span class="chips">${countyLinks}</span>` : esc(t('project.cityWide')))}
+        ${row(t('project.belts'), beltLinks ? `<span class="chips">${beltLinks}</span>` : esc(t('ui.none')))}
         ${row(t('project.status'), p.status ? `<span class="status-dot status-${esc(p.status)}" aria-hidden="true"></span>${esc(t(`status.${p.status}`))}` : '')}
         ${row(t('project.kind'), p.kind ? esc(t(`kind.${p.kind}`)) : '')}
         ${row(t('project.parent'), parent ? selectButton('project', parent.id, esc(app.i18n.name(parent.properties))) : '')}

@@ -1,5 +1,5 @@
 // The tabbed side panel. Panels are {id, titleKey, mount(el), activate?()}; add more (dashboard, exports) here.
-import { esc, isPhone } from '../util.js';
+import { esc, isDrawerLayout } from '../util.js';
 
 export function createSidebar(app, el, panels) {
   el.innerHTML = `
@@ -41,22 +41,23 @@ export function createSidebar(app, el, panels) {
   return { show };
 }
 
-/** On phones the side panel is a drawer opened from the header. */
+/** On narrow screens the side panel is a drawer opened from the header. */
 export function createDrawer(app, sidebar, toggle) {
-  const set = (open) => {
+  const set = (open, focus = false) => {
     document.body.classList.toggle('drawer-open', open);
+    if (open && focus) sidebar.querySelector('[role=tab][aria-selected=true]')?.focus();
     toggle.setAttribute('aria-expanded', String(open));
     toggle.setAttribute('aria-label', app.t(open ? 'ui.closePanels' : 'ui.openPanels'));
   };
-  toggle.addEventListener('click', () => set(!document.body.classList.contains('drawer-open')));
+  toggle.addEventListener('click', () => set(!document.body.classList.contains('drawer-open'), true));
   document.querySelector('.drawer-scrim')?.addEventListener('click', () => set(false));
   sidebar.querySelector('.drawer-close')?.addEventListener('click', () => { set(false); toggle.focus(); });
   sidebar.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && isPhone()) { set(false); toggle.focus(); }
+    if (e.key === 'Escape' && isDrawerLayout()) { set(false); toggle.focus(); }
   });
   // Choosing something in the drawer shows it on the map, so get out of the way.
-  app.on('select', ({ via } = {}) => { if (isPhone() && via === 'panel') set(false); });
-  app.on('search-chosen', () => { if (isPhone()) set(false); });
+  app.on('select', ({ via } = {}) => { if (isDrawerLayout() && via === 'panel') set(false); });
+  app.on('search-chosen', () => { if (isDrawerLayout()) set(false); });
   app.on('lang', () => set(document.body.classList.contains('drawer-open')));
   set(false);
   return { set };
