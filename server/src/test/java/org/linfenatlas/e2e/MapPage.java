@@ -23,9 +23,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** What the tests do with the map page, in the page's own terms. */
 final class MapPage {
     final ChromeDriver driver;
-    private final AtlasProcess atlas;
+    private final RunningJar atlas;
 
-    MapPage(ChromeDriver driver, AtlasProcess atlas) {
+    MapPage(ChromeDriver driver, RunningJar atlas) {
         this.driver = driver;
         this.atlas = atlas;
     }

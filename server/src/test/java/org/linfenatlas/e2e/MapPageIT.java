@@ -25,7 +25,7 @@ import org.openqa.selenium.WebElement;
 /** The map page at 1280×800 against the real jar; expectations come from the same server's API. */
 class MapPageIT {
     private static final String CJK = ".*[\\u4e00-\\u9fff].*";
-    private static AtlasProcess atlas;
+    private static RunningJar atlas;
     private static HeadlessChromium.Session browser;
     private static MapPage page;
     private static List<JsonNode> counties;
@@ -36,17 +36,17 @@ class MapPageIT {
     @BeforeAll
     static void start() throws Exception {
         HeadlessChromium.requireBrowser();
-        atlas = AtlasProcess.start("desktop");
+        atlas = RunningJar.startFresh("desktop");
         browser = HeadlessChromium.desktop(1280, 800);
         page = new MapPage(browser.driver(), atlas);
         counties = features("counties");
         belts = features("belts");
         rivers = features("rivers");
-        stats = atlas.get("/api/stats");
+        stats = atlas.json("/api/stats");
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() throws Exception {
         if (browser != null) {
             browser.close();
         }
@@ -62,7 +62,7 @@ class MapPageIT {
     }
 
     private static List<JsonNode> features(String collection) throws Exception {
-        JsonNode fc = atlas.get("/api/collections/" + collection + "/items?limit=10000");
+        JsonNode fc = atlas.json("/api/collections/" + collection + "/items?limit=10000");
         return StreamSupport.stream(fc.path("features").spliterator(), false).toList();
     }
 
@@ -172,7 +172,7 @@ class MapPageIT {
 
     @Test
     void searchingYongheListsYongheProjectsAndChoosingOneOpensItsCard() throws Exception {
-        JsonNode found = atlas.get("/api/collections/projects/items?limit=20&q=yonghe");
+        JsonNode found = atlas.json("/api/collections/projects/items?limit=20&q=yonghe");
         assertTrue(found.path("numberReturned").asInt() > 0, "the server finds projects for q=yonghe");
 
         page.find("#search-input").sendKeys("yonghe");
@@ -181,7 +181,7 @@ class MapPageIT {
                 .filter(o -> o.getText().contains("永和")).findFirst()
                 .orElseThrow(() -> new AssertionError("no result mentions 永和"));
         String id = option.getAttribute("data-id");
-        JsonNode project = atlas.get("/api/collections/projects/items/" + AtlasProcess.enc(id));
+        JsonNode project = atlas.json("/api/collections/projects/items/" + RunningJar.enc(id));
 
         option.click();
         page.waitFor(d -> page.count(".project-card[data-id='" + id + "']") == 1);
@@ -216,7 +216,7 @@ class MapPageIT {
         JsonNode county = counties.stream()
                 .max((a, b) -> Integer.compare(projectsIn(a), projectsIn(b))).orElseThrow();
         String name = county.path("properties").path("name").asText();
-        int expected = atlas.projectsMatching("county=" + AtlasProcess.enc(name));
+        int expected = atlas.projectsMatching("county=" + RunningJar.enc(name));
 
         page.clickVisiblePartOf(page.find("path.county-shape.county-" + county.path("id").asText()));
 

@@ -18,20 +18,20 @@ import org.openqa.selenium.interactions.Actions;
 class PhoneLayoutIT {
     private static final int WIDTH = 375;
     private static final int HEIGHT = 740;
-    private static AtlasProcess atlas;
+    private static RunningJar atlas;
     private static HeadlessChromium.Session browser;
     private static MapPage page;
 
     @BeforeAll
     static void start() throws Exception {
         HeadlessChromium.requireBrowser();
-        atlas = AtlasProcess.start("phone");
+        atlas = RunningJar.startFresh("phone");
         browser = HeadlessChromium.phone(WIDTH, HEIGHT);
         page = new MapPage(browser.driver(), atlas);
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() throws Exception {
         if (browser != null) {
             browser.close();
         }
