@@ -17,6 +17,7 @@ import org.linfenatlas.data.GisDataFiles.GisFeature;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.linfenatlas.model.Vocabulary;
 import org.locationtech.jts.operation.valid.IsValidOp;
 
 /** Checks gis-data/projects.geojson, the catalogue of mappable projects of the two plans. */
@@ -25,11 +26,10 @@ class ProjectsCatalogueTest {
   private static final List<String> PROPERTY_ORDER = List.of("id", "name", "name_en", "aliases", "category",
       "counties", "belts", "kind", "status", "figures", "source", "summary_zh", "summary_en", "precision", "parent",
       "place_basis");
-  private static final Set<String> CATEGORIES = Set.of("energy", "manufacturing", "logistics", "agriculture",
-      "culture_tourism", "innovation", "ecology", "education_health", "transport", "new_infrastructure", "urban");
-  private static final Set<String> STATUSES = Set.of("build", "upgrade", "plan", "existing");
-  private static final Set<String> PRECISIONS = Set.of("site", "landmark", "county", "city");
-  private static final List<String> BELT_ORDER = List.of("fen", "yellow", "taiyue");
+  private static final Set<String> CATEGORIES = Set.copyOf(Vocabulary.CATEGORIES);
+  private static final Set<String> STATUSES = Set.copyOf(Vocabulary.STATUSES);
+  private static final Set<String> PRECISIONS = Set.copyOf(Vocabulary.PRECISIONS);
+  private static final List<String> BELT_ORDER = Vocabulary.BELTS;
   private static final Map<String, Set<String>> GEOMETRY_TYPES_BY_KIND = Map.of(
       "point", Set.of("Point"),
       "line", Set.of("LineString", "MultiLineString"),
