@@ -2,6 +2,7 @@ package org.linfenatlas.index;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -15,17 +16,31 @@ import org.linfenatlas.model.Feature;
 
 /**
  * Text a feature is found by: its Chinese text, the same text in toneless pinyin (so that
- * {@code yonghe} finds 永和 and {@code hukou} finds 壶口), and its English text, all folded to
- * lower case without spaces. Names match more strongly than summaries.
+ * {@code yonghe} finds 永和 and {@code hukou} finds 壶口), and its English text, folded to lower case
+ * without spaces. A pinyin match must begin where a syllable begins, so {@code hukou} does not find
+ * 出口 (chu-kou). Names rank above other text, and a name that starts with the query ranks first.
  */
-public record SearchText(String primary, String secondary) {
+public final class SearchText {
+    /** In {@link #markedNames()} and {@link #markedOther()}: a match may begin at the next character. */
+    public static final char MATCH_START = '\u0001';
+    /** In {@link #markedNames()}: as MATCH_START, and the name's pinyin begins here. */
+    public static final char NAME_PINYIN_START = '\u0002';
     private static final HanyuPinyinOutputFormat PINYIN = pinyinFormat();
 
-    public static SearchText of(Collection<String> names, Collection<String> descriptions) {
-        return new SearchText(fold(names), fold(descriptions));
+    private final Folded names;
+    private final Folded other;
+
+    private SearchText(Folded names, Folded other) {
+        this.names = names;
+        this.other = other;
     }
 
-    /** Names (name, name_en, aliases) and descriptions (summaries, counties) of a searchable feature. */
+    /** @param names the first of them is the feature's own name */
+    public static SearchText of(List<String> names, Collection<String> descriptions) {
+        return new SearchText(Folded.of(names), Folded.of(descriptions));
+    }
+
+    /** Names (name, name_en, aliases) and other text (summaries, counties) of a searchable feature. */
     public static SearchText of(Feature f) {
         List<String> names = new ArrayList<>();
         names.add(f.text("name"));
@@ -42,19 +57,37 @@ public record SearchText(String primary, String secondary) {
         return of(names, more);
     }
 
-    /** 2 when every term is in the names, 1 when every term is somewhere, 0 otherwise. */
+    /**
+     * The folded names with {@link #MATCH_START} before every position a match may begin and
+     * {@link #NAME_PINYIN_START} where the name's pinyin begins: all {@link #score} needs, for a
+     * store that searches with regular expressions (PostGIS) to score exactly as this class does.
+     */
+    public String markedNames() {
+        return names.marked(true);
+    }
+
+    /** The other text, marked with {@link #MATCH_START} as {@link #markedNames()}. */
+    public String markedOther() {
+        return other.marked(false);
+    }
+
+    /** 3 when the name starts with the first term and every term is in the names, 2 when every term is in
+     * the names, 1 when every term is somewhere, 0 otherwise. */
     public int score(List<String> terms) {
-        boolean inPrimary = true;
+        boolean allInNames = true;
         for (String term : terms) {
-            if (primary.contains(term)) {
+            if (names.contains(term)) {
                 continue;
             }
-            inPrimary = false;
-            if (!secondary.contains(term)) {
+            allInNames = false;
+            if (!other.contains(term)) {
                 return 0;
             }
         }
-        return inPrimary ? 2 : 1;
+        if (!allInNames) {
+            return 1;
+        }
+        return names.startsWith(terms.get(0)) ? 3 : 2;
     }
 
     /** Splits a query into folded terms; pinyin with spaces ("hu kou") matches as its parts. */
@@ -68,34 +101,81 @@ public record SearchText(String primary, String secondary) {
         return terms;
     }
 
-    private static String fold(Collection<String> texts) {
-        StringBuilder out = new StringBuilder();
-        for (String text : texts) {
-            if (text == null || text.isBlank()) {
-                continue;
-            }
-            String normalized = normalize(text).replaceAll("\\s+", "");
-            out.append(normalized).append('|').append(pinyin(normalized)).append('|');
-        }
-        return out.toString();
-    }
-
     static String normalize(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
     }
 
-    static String pinyin(String text) {
-        StringBuilder out = new StringBuilder(text.length() * 4);
-        for (char c : text.toCharArray()) {
-            String[] readings = null;
-            try {
-                readings = PinyinHelper.toHanyuPinyinStringArray(c, PINYIN);
-            } catch (BadHanyuPinyinOutputFormatCombination e) {
-                throw new IllegalStateException(e);
+    /** Folded texts separated by '|', with the positions where a match may begin. */
+    private record Folded(String text, BitSet starts, int firstNameEnd) {
+
+        static Folded of(Collection<String> texts) {
+            StringBuilder out = new StringBuilder();
+            BitSet starts = new BitSet();
+            int firstNameEnd = -1;
+            for (String text : texts) {
+                if (text == null || text.isBlank()) {
+                    continue;
+                }
+                String folded = normalize(text).replaceAll("\\s+", "");
+                starts.set(out.length(), out.length() + folded.length());
+                out.append(folded);
+                if (firstNameEnd < 0) {
+                    firstNameEnd = out.length();
+                }
+                out.append('|');
+                for (char c : folded.toCharArray()) {
+                    String syllable = pinyin(c);
+                    if (syllable == null) {
+                        starts.set(out.length());
+                        out.append(c);
+                    } else {
+                        starts.set(out.length());
+                        out.append(syllable);
+                    }
+                }
+                out.append('|');
             }
-            out.append(readings == null || readings.length == 0 ? String.valueOf(c) : readings[0]);
+            return new Folded(out.toString(), starts, firstNameEnd);
         }
-        return out.toString();
+
+        boolean contains(String term) {
+            for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+                if (starts.get(at)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String marked(boolean markNamePinyin) {
+            StringBuilder out = new StringBuilder(text.length() + starts.cardinality());
+            for (int i = 0; i < text.length(); i++) {
+                // never between the two halves of a surrogate pair: no well-formed term starts there
+                if (starts.get(i) && !Character.isLowSurrogate(text.charAt(i))) {
+                    out.append(markNamePinyin && firstNameEnd >= 0 && i == firstNameEnd + 1 ? NAME_PINYIN_START : MATCH_START);
+                }
+                out.append(text.charAt(i));
+            }
+            return out.toString();
+        }
+
+        /** The first text (the name) starts with the term, in Chinese or in pinyin. */
+        boolean startsWith(String term) {
+            if (text.startsWith(term)) {
+                return true;
+            }
+            int pinyinStart = firstNameEnd + 1;
+            return firstNameEnd >= 0 && text.startsWith(term, pinyinStart);
+        }
+    }
+
+    private static String pinyin(char c) {
+        try {
+            String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, PINYIN);
+            return readings == null || readings.length == 0 ? null : readings[0];
+        } catch (BadHanyuPinyinOutputFormatCombination e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HanyuPinyinOutputFormat pinyinFormat() {

@@ -64,7 +64,8 @@ CREATE TABLE projects (
     parent       text,
     place_basis  text,
     -- Written by the server with each row: the folded Chinese, pinyin and English text the
-    -- search parameter q matches (names; everything else), see index/SearchText.java.
+    -- search parameter q matches (names; everything else), with a mark (U+0001, U+0002 where
+    -- the name's pinyin begins) before each place a match may begin; see index/SearchText.java.
     search_names text NOT NULL DEFAULT '',
     search_text  text NOT NULL DEFAULT '',
     geom         geometry(Geometry, 4326) NOT NULL

@@ -41,7 +41,7 @@ class GdalClientIT {
 
     @Test
     void ogrinfoListsTheFourCollections() throws Exception {
-        String out = run("ogrinfo", "-ro", "OAPIF:" + jar.origin + "/api");
+        String out = run("ogrinfo", "-ro", "OAPIF:" + jar.origin() + "/api");
         for (String layer : List.of("counties", "belts", "rivers", "projects")) {
             assertTrue(out.contains(": " + layer + " "), out);
         }
@@ -49,7 +49,7 @@ class GdalClientIT {
 
     @Test
     void ogrinfoReadsCountiesWithTheirSchema() throws Exception {
-        String out = run("ogrinfo", "-ro", "-so", "OAPIF:" + jar.origin + "/api", "counties");
+        String out = run("ogrinfo", "-ro", "-so", "OAPIF:" + jar.origin() + "/api", "counties");
         assertTrue(out.contains("Feature Count: 17"), out);
         assertTrue(out.contains("name_en: String"), out);
         assertTrue(out.contains("Geometry: Polygon"), out);
@@ -59,7 +59,7 @@ class GdalClientIT {
     void ogr2ogrPagesThroughEveryProjectOnce() throws Exception {
         int matched = JSON.readTree(jar.get("/api/collections/projects/items?limit=1").body()).path("numberMatched").asInt();
         Path out = work.resolve("projects.geojson");
-        run("ogr2ogr", "-f", "GeoJSON", out.toString(), "OAPIF:" + jar.origin + "/api", "projects", "-oo", "PAGE_SIZE=37");
+        run("ogr2ogr", "-f", "GeoJSON", out.toString(), "OAPIF:" + jar.origin() + "/api", "projects", "-oo", "PAGE_SIZE=37");
         JsonNode features = JSON.readTree(out.toFile()).path("features");
         List<String> ids = new ArrayList<>();
         features.forEach(f -> ids.add(f.path("properties").path("id").asText(f.path("id").asText())));
@@ -70,7 +70,7 @@ class GdalClientIT {
     @Test
     void ogr2ogrFiltersByBbox() throws Exception {
         Path out = work.resolve("yellow.geojson");
-        run("ogr2ogr", "-f", "GeoJSON", out.toString(), "OAPIF:" + jar.origin + "/api", "counties",
+        run("ogr2ogr", "-f", "GeoJSON", out.toString(), "OAPIF:" + jar.origin() + "/api", "counties",
                 "-spat", "110.3", "36.5", "110.6", "36.9");
         JsonNode features = JSON.readTree(out.toFile()).path("features");
         assertTrue(features.size() >= 1 && features.size() < 17, "bbox should select a few counties: " + features.size());

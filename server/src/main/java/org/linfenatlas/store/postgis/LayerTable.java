@@ -170,8 +170,8 @@ final class LayerTable {
         }
         if (spec.searchable()) {
             SearchText text = SearchText.of(feature);
-            insert.setString(i, text.primary());
-            insert.setString(i + 1, text.secondary());
+            insert.setString(i, text.markedNames());
+            insert.setString(i + 1, text.markedOther());
         }
     }
 

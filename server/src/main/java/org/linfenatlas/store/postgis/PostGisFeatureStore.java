@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.linfenatlas.index.SearchText;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.model.Layers;
@@ -38,6 +39,7 @@ public final class PostGisFeatureStore implements FeatureStore {
     /** The geodesic area the in-memory store computes for counties, rounded the same way. */
     static final String AREA_KM2 = "round((ST_Area(geom::geography) / 1e6)::numeric, 1)::double precision";
     private static final GeometryFactory GEOMETRIES = new GeometryFactory();
+    private static final String ANY_START = "[" + SearchText.MATCH_START + SearchText.NAME_PINYIN_START + "]";
 
     private final PostGisRepository repository;
     private final Map<String, LayerTable> tables = new LinkedHashMap<>();
@@ -165,7 +167,8 @@ public final class PostGisFeatureStore implements FeatureStore {
             throw new IllegalArgumentException("collection " + table.spec().id() + " is not searchable");
         }
         for (String term : query.terms()) {
-            conditions.add(new Sql("(strpos(search_names, ?) > 0 OR strpos(search_text, ?) > 0)", term, term));
+            String anywhere = ANY_START + termPattern(term);
+            conditions.add(new Sql("(search_names ~ ? OR search_text ~ ?)", anywhere, anywhere));
         }
         Sql where = new Sql("");
         for (int i = 0; i < conditions.size(); i++) {
@@ -205,11 +208,38 @@ public final class PostGisFeatureStore implements FeatureStore {
         }
         if (query.sortBy().isEmpty() && !query.terms().isEmpty()) {
             List<String> inNames = new ArrayList<>();
-            query.terms().forEach(t -> inNames.add("strpos(search_names, ?) > 0"));
-            order.append("CASE WHEN " + String.join(" AND ", inNames) + " THEN 2 ELSE 1 END DESC, ", query.terms().toArray());
+            List<Object> patterns = new ArrayList<>();
+            for (String term : query.terms()) {
+                inNames.add("search_names ~ ?");
+                patterns.add(ANY_START + termPattern(term));
+            }
+            String first = termPattern(query.terms().get(0));
+            patterns.add("^" + SearchText.MATCH_START + first);
+            patterns.add(SearchText.NAME_PINYIN_START + first);
+            order.append("CASE WHEN " + String.join(" AND ", inNames) + " THEN CASE WHEN search_names ~ ? OR search_names ~ ? "
+                    + "THEN 3 ELSE 2 END ELSE 1 END DESC, ", patterns.toArray());
         }
         keys.add("id COLLATE \"C\"");
         return order.append(String.join(", ", keys));
+    }
+
+    /**
+     * The term as a regular expression over SearchText's marked text: its characters in order, each
+     * perhaps after a mark, so that "hukou" matches the marked syllables hu and kou as SearchText
+     * matches the unmarked text; punctuation escaped, the rest literal.
+     */
+    static String termPattern(String term) {
+        StringBuilder pattern = new StringBuilder();
+        term.codePoints().forEach(cp -> {
+            if (pattern.length() > 0) {
+                pattern.append(ANY_START).append('?');
+            }
+            if (cp < 128 && !Character.isLetterOrDigit(cp)) {
+                pattern.append('\\');
+            }
+            pattern.appendCodePoint(cp);
+        });
+        return pattern.toString();
     }
 
     /**

@@ -1,0 +1,345 @@
+package org.linfenatlas.e2e;
+
+import static java.util.stream.Collectors.toSet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** The map page at 1280×800 against the real jar; expectations come from the same server's API. */
+class MapPageIT {
+    private static final String CJK = ".*[\\u4e00-\\u9fff].*";
+    private static RunningJar atlas;
+    private static HeadlessChromium.Session browser;
+    private static MapPage page;
+    private static List<JsonNode> counties;
+    private static List<JsonNode> belts;
+    private static List<JsonNode> rivers;
+    private static JsonNode stats;
+
+    @BeforeAll
+    static void start() throws Exception {
+        HeadlessChromium.requireBrowser();
+        atlas = RunningJar.startFresh("desktop");
+        browser = HeadlessChromium.desktop(1280, 800);
+        page = new MapPage(browser.driver(), atlas);
+        counties = features("counties");
+        belts = features("belts");
+        rivers = features("rivers");
+        stats = atlas.json("/api/stats");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (atlas != null) {
+            atlas.close();
+        }
+    }
+
+    @BeforeEach
+    void openFreshPage() {
+        page.consoleErrors(); // forget messages from the previous test
+        page.open(null);
+    }
+
+    private static List<JsonNode> features(String collection) throws Exception {
+        JsonNode fc = atlas.json("/api/collections/" + collection + "/items?limit=10000");
+        return StreamSupport.stream(fc.path("features").spliterator(), false).toList();
+    }
+
+    private static int totalProjects() {
+        return stats.path("total").asInt();
+    }
+
+    /** The most common category that is not every project (so filtering by it must hide something). */
+    private static String aSelectiveCategory() {
+        String best = null;
+        int bestCount = 0;
+        for (JsonNode c : stats.path("categories")) {
+            int n = c.path("count").asInt();
+            if (n > bestCount && n < totalProjects()) {
+                best = c.path("id").asText();
+                bestCount = n;
+            }
+        }
+        assertTrue(best != null, "the data needs projects of at least two categories; stats: " + stats);
+        return best;
+    }
+
+    private void waitForHashToSettle() throws InterruptedException {
+        String last = page.hash();
+        for (int stable = 0; stable < 4; ) {
+            Thread.sleep(150);
+            String now = page.hash();
+            stable = now.equals(last) ? stable + 1 : 0;
+            last = now;
+        }
+    }
+
+    @Test
+    void loadsWithoutConsoleErrorsAndRequestsNothingButItsOwnServer() throws IOException {
+        List<String> urls = page.requestedUrls();
+        List<String> foreign = urls.stream()
+                .filter(u -> !u.startsWith(atlas.origin() + "/") && !u.startsWith("data:") && !u.startsWith("blob:"))
+                .toList();
+        assertEquals(List.of(), foreign, "requests that left the atlas server");
+        for (String layer : List.of("counties", "belts", "rivers", "projects")) {
+            long requests = urls.stream().filter(u -> u.contains("/api/collections/" + layer + "/items")).count();
+            assertEquals(1, requests, "requests for layer " + layer);
+        }
+        assertEquals(List.of(), page.consoleErrors(), "browser console errors");
+        page.screenshot("desktop");
+    }
+
+    @Test
+    void drawsEveryCountyFilledByItsBeltAndTheThreeBeltOutlines() {
+        assertEquals(17, counties.size(), "counties served by the API");
+        assertEquals(17, page.count("path.county-shape"));
+        Set<String> labels = page.all(".leaflet-tooltip.county-label").stream().map(WebElement::getText).collect(toSet());
+        assertEquals(counties.stream().map(c -> c.path("properties").path("name").asText()).collect(toSet()), labels);
+        for (String belt : List.of("fen", "yellow", "taiyue")) {
+            long members = counties.stream().filter(c -> c.path("properties").path("belt").asText().equals(belt)).count();
+            assertEquals(members, page.count("path.county-shape.belt-" + belt), "counties drawn in the colour of " + belt);
+            assertEquals(1, page.count("path.belt-outline.belt-" + belt), "outline of belt " + belt);
+        }
+        assertEquals(3, page.count("path.belt-outline"));
+    }
+
+    @Test
+    void untickingTheRiversLayerHidesRiversAndTheirLabels() {
+        assertFalse(rivers.isEmpty(), "the API serves rivers");
+        assertEquals(rivers.size(), page.count("path.river-line"));
+        assertEquals(rivers.size(), page.count(".leaflet-tooltip.river-label"));
+
+        page.find("label[for=layer-rivers]").click();
+        page.waitFor(d -> page.count("path.river-line") == 0 && page.count(".leaflet-tooltip.river-label") == 0);
+        assertFalse(page.find("#layer-rivers").isSelected());
+        assertEquals(17, page.count("path.county-shape"), "other layers stay");
+
+        page.find("label[for=layer-rivers]").click();
+        page.waitFor(d -> page.count("path.river-line") == rivers.size());
+    }
+
+    @Test
+    void categoryFilterLeavesOnlyProjectsOfThatCategoryOnTheMap() throws Exception {
+        String category = aSelectiveCategory();
+        int expected = atlas.projectsMatching("category=" + category);
+        page.waitFor(d -> page.projectsOnMap() == totalProjects());
+
+        page.openTab("filters");
+        page.find("input[data-facet=category][value=" + category + "]").click();
+
+        page.waitFor(d -> page.projectsOnMap() == expected);
+        assertTrue(expected < totalProjects());
+        assertEquals(String.valueOf(expected), page.find("#filter-summary").getAttribute("data-shown"));
+        assertEquals(List.of(category), page.categoriesOnMap(), "categories still drawn");
+        assertTrue(page.hash().contains("category=" + category), page.hash());
+    }
+
+    @Test
+    void clearFiltersBringsEveryProjectBack() {
+        String category = aSelectiveCategory();
+        page.openTab("filters");
+        page.find("input[data-facet=category][value=" + category + "]").click();
+        page.find("input[data-facet=belt][value=yellow]").click();
+        page.waitFor(d -> page.projectsOnMap() < totalProjects());
+
+        page.find("#filter-clear").click();
+        page.waitFor(d -> page.projectsOnMap() == totalProjects());
+        assertEquals(String.valueOf(totalProjects()), page.find("#filter-summary").getAttribute("data-shown"));
+        assertEquals(0, page.all(".facet input:checked").size());
+        assertFalse(page.hash().contains("category="), page.hash());
+    }
+
+    @Test
+    void searchingYongheListsYongheProjectsAndChoosingOneOpensItsCard() throws Exception {
+        JsonNode found = atlas.json("/api/collections/projects/items?limit=20&q=yonghe");
+        assertTrue(found.path("numberReturned").asInt() > 0, "the server finds projects for q=yonghe");
+
+        page.find("#search-input").sendKeys("yonghe");
+        page.waitFor(d -> page.count("#search-results [role=option][data-type=project]") == found.path("numberReturned").asInt());
+        WebElement option = page.all("#search-results [role=option][data-type=project]").stream()
+                .filter(o -> o.getText().contains("永和")).findFirst()
+                .orElseThrow(() -> new AssertionError("no result mentions 永和"));
+        String id = option.getAttribute("data-id");
+        JsonNode project = atlas.json("/api/collections/projects/items/" + RunningJar.enc(id));
+
+        option.click();
+        page.waitFor(d -> page.count(".project-card[data-id='" + id + "']") == 1);
+        assertEquals(project.path("properties").path("name").asText(), page.text(".project-card .card-title"));
+        String facts = page.text(".project-card .facts");
+        for (JsonNode county : project.path("properties").path("counties")) {
+            assertTrue(facts.contains(county.asText()), "card lists county " + county + ": " + facts);
+        }
+        assertTrue(page.text(".project-card").contains(project.path("properties").path("source").asText()), "card shows the source");
+        assertTrue(page.hash().contains("sel=project:" + id), page.hash());
+        page.screenshot("desktop-project-card");
+    }
+
+    @Test
+    void searchResultsCanBeChosenWithTheKeyboard() {
+        WebElement input = page.find("#search-input");
+        input.sendKeys("yonghe");
+        page.waitFor(d -> page.count("#search-results [role=option]") > 0);
+        String first = page.text("#search-results [role=option] .search-name");
+
+        input.sendKeys(Keys.ARROW_DOWN);
+        assertEquals("search-opt-0", input.getAttribute("aria-activedescendant"));
+        input.sendKeys(Keys.ENTER);
+
+        page.waitFor(d -> page.count("#detail-title") == 1);
+        assertEquals(first, page.text("#detail-title"));
+        assertEquals("detail-title", page.js("return document.activeElement.id;"), "focus moves to the opened card");
+    }
+
+    @Test
+    void clickingACountyOpensItsPanelWithItsProjects() throws Exception {
+        JsonNode county = counties.stream()
+                .max((a, b) -> Integer.compare(projectsIn(a), projectsIn(b))).orElseThrow();
+        String name = county.path("properties").path("name").asText();
+        int expected = atlas.projectsMatching("county=" + RunningJar.enc(name));
+
+        page.clickVisiblePartOf(page.find("path.county-shape.county-" + county.path("id").asText()));
+
+        page.waitFor(d -> page.count(".place-card[data-type=county]") == 1);
+        assertEquals(name, page.text(".place-card .card-title"));
+        assertEquals(String.valueOf(expected), page.text(".place-card .project-count"));
+        String beltId = county.path("properties").path("belt").asText();
+        assertTrue(page.count(".place-card .facts [data-select='belt:" + beltId + "']") == 1, "panel names the county's belt");
+        assertTrue(page.hash().contains("sel=county:" + county.path("id").asText()), page.hash());
+    }
+
+    private static int projectsIn(JsonNode county) {
+        String name = county.path("properties").path("name").asText();
+        for (JsonNode c : stats.path("counties")) {
+            if (c.path("name").asText().equals(name)) {
+                return c.path("count").asInt();
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void legendBeltButtonOpensTheBeltPanelWithItsCounties() throws Exception {
+        JsonNode yellow = belts.stream().filter(b -> b.path("id").asText().equals("yellow")).findFirst().orElseThrow();
+        Set<String> members = new HashSet<>();
+        yellow.path("properties").path("counties").forEach(c -> members.add(c.asText()));
+
+        page.find(".legend [data-select='belt:yellow']").click();
+
+        page.waitFor(d -> page.count(".place-card[data-type=belt][data-id=yellow]") == 1);
+        assertEquals(yellow.path("properties").path("name").asText(), page.text(".place-card .card-title"));
+        Set<String> shown = page.all(".place-card .facts [data-select^='county:']").stream()
+                .map(WebElement::getText).collect(toSet());
+        assertEquals(members, shown);
+        assertEquals(String.valueOf(atlas.projectsMatching("belt=yellow")), page.text(".place-card .project-count"));
+    }
+
+    @Test
+    void statisticsTabShowsTheServerStatisticsPerBeltAndCategory() {
+        page.openTab("stats");
+        page.waitFor(d -> page.count("#stats-total") == 1);
+        assertEquals(String.valueOf(totalProjects()), page.text("#stats-total").replaceAll("\\D", ""));
+
+        Map<String, String> shown = new HashMap<>();
+        for (WebElement cell : page.all(".stat-table tbody td[data-belt]")) {
+            String category = cell.findElement(org.openqa.selenium.By.xpath("..")).getAttribute("data-category");
+            shown.put(cell.getAttribute("data-belt") + "/" + category, cell.getText().replace("–", "0"));
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (JsonNode belt : stats.path("belts")) {
+            belt.path("categories").fields().forEachRemaining(e -> {
+                String key = belt.path("id").asText() + "/" + e.getKey();
+                if (!String.valueOf(e.getValue().asInt()).equals(shown.get(key))) {
+                    mismatches.add(key + ": api " + e.getValue() + ", page " + shown.get(key));
+                }
+            });
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void permalinkRestoresViewLayersFiltersAndSelection() throws Exception {
+        String category = aSelectiveCategory();
+        page.find("label[for=layer-rivers]").click();
+        page.openTab("filters");
+        page.find("input[data-facet=category][value=" + category + "]").click();
+        page.find("#search-input").sendKeys("yonghe");
+        page.waitFor(d -> page.count("#search-results [role=option][data-type=project]") > 0);
+        page.find("#search-results [role=option][data-type=project]").click();
+        page.waitFor(d -> page.count(".project-card") == 1);
+        waitForHashToSettle();
+        String hash = page.hash();
+        String title = page.text(".project-card .card-title");
+        String shown = page.find("#filter-summary").getAttribute("data-shown");
+        Object ring = page.js("const r = document.querySelector('.selection-ring, .selection-shape').getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y)];");
+        assertTrue(hash.contains("map=") && hash.contains("sel=project:") && hash.contains("category=" + category), hash);
+
+        page.open(hash);
+        waitForHashToSettle();
+
+        assertEquals(hash, page.hash(), "the restored page describes the same state");
+        assertEquals(title, page.text(".project-card .card-title"));
+        assertFalse(page.find("#layer-rivers").isSelected());
+        assertEquals(0, page.count("path.river-line"));
+        page.openTab("filters");
+        assertTrue(page.find("input[data-facet=category][value=" + category + "]").isSelected());
+        assertEquals(shown, page.find("#filter-summary").getAttribute("data-shown"));
+        assertEquals(ring, page.js("const r = document.querySelector('.selection-ring, .selection-shape').getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y)];"),
+                "the selected project is drawn at the same place on screen (same centre and zoom)");
+    }
+
+    @Test
+    void copyLinkOffersTheCurrentPermalink() {
+        page.find("[data-select^='county:']").click();
+        page.waitFor(d -> page.hash().contains("sel=county:"));
+
+        page.find("#copy-link").click();
+        page.waitFor(d -> page.find("#toast").isDisplayed());
+        // Either the clipboard took it, or (no clipboard permission) the link is shown to copy by hand.
+        Object offered = page.js("const t = document.getElementById('toast'); const f = t.querySelector('input');"
+                + " return t.dataset.copied || (f && f.value) || null;");
+        assertEquals(page.driver.getCurrentUrl(), offered);
+    }
+
+    @Test
+    void englishSwitchTranslatesTheInterfaceAndTheMapLabels() {
+        String chineseTitle = page.text("h1");
+        page.find("#lang-switch").click();
+
+        page.waitFor(d -> "en".equals(page.js("return document.documentElement.lang;")));
+        assertNotEquals(chineseTitle, page.text("h1"));
+        assertFalse(page.text("h1").matches(CJK), page.text("h1"));
+        for (WebElement tab : page.all("[role=tab]")) {
+            assertFalse(tab.getText().matches(CJK), "tab " + tab.getText());
+        }
+        Set<String> expected = counties.stream()
+                .map(c -> c.path("properties").path("name_en").asText().replaceAll(" (County|District|City)$", ""))
+                .collect(toSet());
+        assertEquals(expected, page.all(".leaflet-tooltip.county-label").stream().map(WebElement::getText).collect(toSet()));
+        assertTrue(page.hash().contains("lang=en"), page.hash());
+
+        page.find("#lang-switch").click();
+        page.waitFor(d -> "zh-CN".equals(page.js("return document.documentElement.lang;")));
+        assertEquals(chineseTitle, page.text("h1"));
+    }
+}

@@ -1,0 +1,126 @@
+// The one application object: state, event bus, lookups. Modules receive it; nothing else is global.
+import { createApi } from './api.js';
+import { createI18n } from './i18n.js';
+import { spotFeature } from './spot.js';
+import { FACETS, formatHash, parseHash } from './state.js';
+
+export const LAYER_IDS = ['counties', 'belts', 'rivers', 'projects'];
+
+const facetValues = (p, facet) => {
+  switch (facet) {
+    case 'category': return [p.category];
+    case 'status': return [p.status];
+    case 'belt': return p.belts || [];
+    case 'county': return p.counties || [];
+    default: return [];
+  }
+};
+
+export function createApp() {
+  const initial = parseHash(location.hash);
+  const listeners = new Map();
+
+  const app = {
+    api: createApi(),
+    i18n: createI18n(initial.lang || 'zh'),
+    initial,
+    ready: false,
+    map: null,
+    layers: new Map(),
+    panels: [],
+    index: { projects: new Map(), counties: new Map(), countiesByName: new Map(), belts: new Map() },
+    state: {
+      layers: new Set(LAYER_IDS),
+      base: null,
+      filters: Object.fromEntries(FACETS.map((f) => [f, new Set()])),
+      selected: null,
+    },
+
+    on(event, fn) {
+      if (!listeners.has(event)) listeners.set(event, []);
+      listeners.get(event).push(fn);
+    },
+    emit(event, detail) {
+      for (const fn of listeners.get(event) || []) fn(detail);
+    },
+
+    t: (...args) => app.i18n.t(...args),
+
+    /** Does a project pass every active filter (optionally ignoring one facet, for facet counts)? */
+    matches(props, exceptFacet = null) {
+      for (const facet of FACETS) {
+        if (facet === exceptFacet) continue;
+        const wanted = app.state.filters[facet];
+        if (wanted.size && !facetValues(props, facet).some((v) => wanted.has(v))) return false;
+      }
+      return true;
+    },
+    facetValues,
+
+    setFilter(facet, value, on) {
+      const set = app.state.filters[facet];
+      if (on) set.add(value); else set.delete(value);
+      app.emit('filters');
+      app.syncHash();
+    },
+    setFilters(filters) {
+      for (const facet of FACETS) app.state.filters[facet] = new Set(filters[facet] || []);
+      app.emit('filters');
+      app.syncHash();
+    },
+    clearFilters() { app.setFilters({}); },
+
+    setLayerVisible(id, visible) {
+      if (visible) app.state.layers.add(id); else app.state.layers.delete(id);
+      app.emit('layers');
+      app.syncHash();
+    },
+
+    setBase(id) {
+      app.state.base = id || null;
+      app.emit('base');
+      app.syncHash();
+    },
+
+    /** sel = {type: 'project'|'county'|'belt'|'spot', id} or null; options.zoom moves the map to it. */
+    select(sel, options = {}) {
+      const previous = app.state.selected;
+      app.state.selected = sel && app.feature(sel) ? { type: sel.type, id: String(sel.id) } : null;
+      app.emit('select', { previous, ...options });
+      app.syncHash();
+    },
+
+    feature(sel) {
+      if (!sel) return null;
+      if (sel.type === 'project') return app.index.projects.get(String(sel.id)) || null;
+      if (sel.type === 'county') return app.index.counties.get(String(sel.id)) || null;
+      if (sel.type === 'belt') return app.index.belts.get(String(sel.id)) || null;
+      if (sel.type === 'spot') return spotFeature(app, sel.id);
+      return null;
+    },
+
+    setLang(lang) {
+      app.i18n.lang = lang;
+      document.documentElement.lang = app.i18n.lang === 'zh' ? 'zh-CN' : 'en';
+      document.title = `${app.i18n.t('app.title')} · ${app.i18n.t('app.subtitle')}`;
+      app.i18n.apply();
+      app.emit('lang');
+      app.syncHash();
+    },
+
+    hash() {
+      const view = app.map && {
+        zoom: app.map.getZoom(),
+        lat: app.map.getCenter().lat,
+        lng: app.map.getCenter().lng,
+      };
+      return formatHash({ view, ...app.state, lang: app.i18n.lang });
+    },
+    syncHash() {
+      if (!app.ready) return;
+      const hash = app.hash();
+      if (hash !== location.hash) history.replaceState(null, '', hash);
+    },
+  };
+  return app;
+}

@@ -1,0 +1,125 @@
+// Plan projects: category icons (clustered), routes as lines, areas as polygons.
+// Positions known only to the county/city are hollow and dashed.
+import { L } from '../leaflet.js';
+import { category, isApproximate, token } from '../model.js';
+import { createFeatureLayer } from './feature-layer.js';
+
+const classes = (p) => `cat-${token(p.category)} prec-${token(p.precision)}`;
+
+// Fingers need a 40 px target; the visible badge stays small.
+const markerSize = () => (window.matchMedia('(pointer: coarse)').matches ? 40 : 34);
+
+function icon(p) {
+  const cat = category(p.category);
+  const size = markerSize();
+  return L.divIcon({
+    className: `project-marker ${classes(p)}${isApproximate(p.precision) ? ' is-approx' : ''}`,
+    html: `<span class="pm-badge" style="--c:${cat.color}">${cat.icon}</span>`,
+    iconSize: [size, size],
+    iconAnchor: [size / 2, size / 2],
+  });
+}
+
+function clusterIcon(cluster) {
+  const counts = new Map();
+  for (const m of cluster.getAllChildMarkers()) {
+    const c = m.feature?.properties.category;
+    counts.set(c, (counts.get(c) || 0) + 1);
+  }
+  const total = cluster.getChildCount();
+  let angle = 0;
+  const stops = [...counts].map(([c, n]) => {
+    const from = angle;
+    angle += (n / total) * 360;
+    return `${category(c).color} ${from.toFixed(1)}deg ${angle.toFixed(1)}deg`;
+  });
+  const size = Math.max(markerSize(), total < 10 ? 34 : total < 100 ? 40 : 46);
+  return L.divIcon({
+    className: 'project-cluster',
+    html: `<span class="cl-ring" data-categories="${[...counts.keys()].map(token).join(',')}" style="background:conic-gradient(${stops.join(',')})"><span class="cl-count">${total}</span></span>`,
+    iconSize: [size, size],
+  });
+}
+
+/** A point inside the largest polygon of an area, for drawing an approximate area as an icon. */
+function representativePoint(geometry) {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const ringArea = (ring) => Math.abs(ring.reduce((a, [x1, y1], i) => {
+    const [x2, y2] = ring[(i + 1) % ring.length];
+    return a + x1 * y2 - x2 * y1;
+  }, 0));
+  const largest = polygons.reduce((best, poly) => (ringArea(poly[0]) > ringArea(best[0]) ? poly : best));
+  return L.PolyUtil.polygonCenter(L.GeoJSON.coordsToLatLngs(largest[0]), L.CRS.EPSG3857);
+}
+
+/** Members of a cluster that all sit on one point (e.g. city-level projects), or null. */
+function samePlace(markers) {
+  const first = markers[0].getLatLng();
+  return markers.every((m) => m.getLatLng().equals(first, 1e-7)) ? first : null;
+}
+
+export function projectsLayer(app) {
+  const style = (f) => {
+    const p = f.properties;
+    const cat = category(p.category);
+    const approx = isApproximate(p.precision);
+    const line = p.kind === 'line' || /Line/.test(f.geometry.type);
+    return {
+      className: `project-shape ${classes(p)}`,
+      color: cat.color,
+      weight: line ? (approx ? 2.5 : 4) : 2,
+      opacity: approx ? 0.75 : 0.95,
+      dashArray: approx ? '6 6' : null,
+      fillColor: cat.color,
+      fillOpacity: 0.2,
+      lineCap: 'round',
+    };
+  };
+  const title = (f) => app.i18n.name(f.properties);
+  const marker = (f, latlng) => {
+    const m = L.marker(latlng, { icon: icon(f.properties), riseOnHover: true, keyboard: true });
+    // The hover tooltip shows the name; screen readers get it from aria-label (a title would duplicate it).
+    m.on('add', () => m.getElement()?.setAttribute('aria-label', title(f)));
+    return m;
+  };
+
+  const layer = createFeatureLayer(app, {
+    id: 'projects',
+    collection: 'projects',
+    pane: 'projectShapes',
+    style,
+    hoverStyle: (f) => ({ ...style(f), weight: style(f).weight + 2, opacity: 1 }),
+    pointToLayer: marker,
+    // An area known only as "these whole counties" would just repaint the counties: draw it as a hollow icon;
+    // its extent is drawn when it is selected.
+    toLayer: (f) => (isApproximate(f.properties.precision) && /Polygon/.test(f.geometry.type)
+      ? marker(f, representativePoint(f.geometry)) : null),
+    tooltip: (f) => title(f),
+    onRelabel: (f, l) => l.getElement?.()?.setAttribute('aria-label', title(f)),
+    onClick: (f) => app.select({ type: 'project', id: String(f.id) }),
+    filter: (f) => app.matches(f.properties),
+    cluster: {
+      showCoverageOnHover: false,
+      zoomToBoundsOnClick: false,
+      maxClusterRadius: 56,
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: clusterIcon,
+      chunkedLoading: true,
+    },
+  });
+
+  // Many projects on one point cannot be separated by zooming: list them instead of a huge spiral.
+  layer.clusters.on('clusterclick', (e) => {
+    const cluster = e.layer;
+    const markers = cluster.getAllChildMarkers();
+    const place = samePlace(markers);
+    if (place && markers.length > 6) {
+      app.select({ type: 'spot', id: `${place.lat.toFixed(5)},${place.lng.toFixed(5)}` }, { zoom: false });
+    } else if (place || app.map.getZoom() >= app.map.getMaxZoom()) {
+      cluster.spiderfy();
+    } else {
+      cluster.zoomToBounds({ padding: [30, 30] });
+    }
+  });
+  return layer;
+}

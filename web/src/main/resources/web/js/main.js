@@ -1,0 +1,103 @@
+// Starts the atlas: map, layers, panels; then loads each layer once and restores the permalink state.
+import { LAYER_IDS, createApp } from './app.js';
+import { beltsLayer, countiesLayer, riversLayer } from './layers/base-layers.js';
+import { projectsLayer } from './layers/projects.js';
+import { createSelectionLayer } from './layers/selection.js';
+import { createBaseLayers, createMap } from './map.js';
+import { detailPanel } from './panels/detail-panel.js';
+import { filtersPanel } from './panels/filters-panel.js';
+import { createHeader } from './panels/header.js';
+import { layersPanel } from './panels/layers-panel.js';
+import { createSearch } from './panels/search.js';
+import { createDrawer, createSidebar } from './panels/sidebar.js';
+import { statsPanel } from './panels/stats-panel.js';
+import { parseHash } from './state.js';
+import { esc } from './util.js';
+
+const app = createApp();
+const root = document.documentElement;
+
+function applyState(state, { initial = false } = {}) {
+  if (state.lang && state.lang !== app.i18n.lang) app.setLang(state.lang);
+  const visible = state.layers ? state.layers.filter((id) => LAYER_IDS.includes(id)) : LAYER_IDS;
+  app.state.layers = new Set(visible);
+  app.state.base = state.base && app.baseLayers.layers.has(state.base) ? state.base : null;
+  app.emit('layers');
+  app.emit('base');
+  app.setFilters(state.filters);
+  // Open the selection's panel first: it narrows the map, and the view must be set for the final size.
+  app.select(state.selected);
+  app.map.invalidateSize({ animate: false });
+  const bounds = app.layers.get('counties').bounds();
+  if (state.view) app.map.setView([state.view.lat, state.view.lng], state.view.zoom, { animate: false });
+  else if (state.selected) app.selection.zoomTo();
+  else if (initial && bounds.isValid()) app.map.fitBounds(bounds, { padding: [12, 12], animate: false });
+}
+
+function showError(message) {
+  const banner = document.getElementById('banner');
+  banner.innerHTML = esc(message);
+  banner.hidden = false;
+}
+
+async function start() {
+  app.setLang(app.i18n.lang);
+  app.map = createMap(app, document.getElementById('map'));
+  for (const layer of [countiesLayer(app), beltsLayer(app), riversLayer(app), projectsLayer(app)]) app.layers.set(layer.id, layer);
+  app.selection = createSelectionLayer(app);
+  app.on('layers', () => { for (const [id, layer] of app.layers) layer.setVisible(app.state.layers.has(id)); });
+  app.on('filters', () => app.layers.get('projects').refresh());
+  app.on('lang', () => { for (const layer of app.layers.values()) layer.relabel(); });
+  app.map.on('moveend', () => app.syncHash());
+
+  const sidebarEl = document.getElementById('sidebar');
+  app.panels = [layersPanel(app), filtersPanel(app), statsPanel(app)];
+  createSidebar(app, sidebarEl, app.panels);
+  createDrawer(app, sidebarEl, document.getElementById('drawer-toggle'));
+  detailPanel(app, document.getElementById('detail'));
+  createSearch(app, document.querySelector('.search'));
+  createHeader(app);
+
+  // One delegated handler for every "open this county/belt/project" button in the panels.
+  document.body.addEventListener('click', (e) => {
+    const button = e.target.closest('[data-select]');
+    if (!button) return;
+    const [type, ...rest] = button.dataset.select.split(':');
+    const via = button.closest('#detail') ? 'detail' : 'panel';
+    app.select({ type, id: rest.join(':') }, { zoom: true, via, focus: true });
+  });
+  document.getElementById('map').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') app.select(null);
+  });
+
+  app.baseLayers = createBaseLayers(app, await app.api.config());
+  const failures = [];
+  await Promise.all([...app.layers.values()].map((layer) => layer.load().catch((e) => {
+    failures.push(layer.id);
+    console.warn(`layer ${layer.id}:`, e.message);
+  })));
+  for (const it of app.layers.get('projects').items) app.index.projects.set(String(it.feature.id), it.feature);
+  for (const it of app.layers.get('counties').items) {
+    app.index.counties.set(String(it.feature.id), it.feature);
+    app.index.countiesByName.set(it.feature.properties.name, it.feature);
+  }
+  for (const it of app.layers.get('belts').items) app.index.belts.set(String(it.feature.id), it.feature);
+  if (failures.length) showError(app.t('app.loadFailed', { what: failures.map((id) => app.t(`layers.${id}`)).join(', ') }));
+
+  app.emit('data');
+  applyState(app.initial, { initial: true });
+  app.ready = true;
+  app.syncHash();
+  root.dataset.ready = failures.length ? 'partial' : 'true';
+
+  // A pasted or edited permalink in the same tab.
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== app.hash()) applyState(parseHash(location.hash));
+  });
+}
+
+start().catch((e) => {
+  root.dataset.ready = 'error';
+  showError(app.t('app.loadFailed', { what: e.message }));
+  console.error(e);
+});

@@ -1,0 +1,100 @@
+// Statistics per belt, category and county from /api/stats (loaded when the tab is first opened).
+import { BELTS, CATEGORIES, belt } from '../model.js';
+import { esc, selectButton } from '../util.js';
+import { bar, beltSwatch, categoryBadge } from './legend-parts.js';
+
+export function statsPanel(app) {
+  let container;
+  let stats = null;
+  let failed = false;
+
+  // 1 亿 = 100 million, so English shows billions.
+  const yi = (n) => app.t('unit.yi', { n: app.i18n.num(n ?? 0), bn: app.i18n.num((n ?? 0) / 10, 2) });
+
+  function html() {
+    const t = app.t;
+    if (failed) return `<p class="notice error">${esc(t('stats.failed'))}</p>`;
+    if (!stats) return `<p class="notice">${esc(t('app.loading'))}</p>`;
+    const belts = BELTS.map((b) => stats.belts?.find((x) => x.id === b.id)).filter(Boolean);
+    const beltName = (b) => (app.i18n.lang === 'en' ? b.name_en || b.name : b.name);
+    const maxBelt = Math.max(1, ...belts.map((b) => b.count));
+
+    const beltRows = belts.map((b) => `
+      <li class="stat-row">
+        ${selectButton('belt', b.id, `${beltSwatch(b.id)}<span>${esc(beltName(b))}</span>`, 'stat-name')}
+        ${bar(b.count, maxBelt, belt(b.id).stroke)}
+        <span class="stat-value">${app.i18n.num(b.count, 0)}</span>
+        ${b.investment_yi_yuan ? `<span class="stat-sub">${esc(yi(b.investment_yi_yuan))}</span>` : ''}
+      </li>`).join('');
+
+    const cats = [...CATEGORIES.map((c) => c.id), ...(stats.categories || []).map((c) => c.id)]
+      .filter((id, i, all) => all.indexOf(id) === i);
+    const maxCell = Math.max(1, ...belts.flatMap((b) => Object.values(b.categories || {})));
+    // Projects the plan places only in "the city" belong to no belt; count them from the loaded layer.
+    const cityWide = new Map();
+    for (const f of app.index.projects.values()) {
+      if (!(f.properties.belts || []).length) cityWide.set(f.properties.category, (cityWide.get(f.properties.category) || 0) + 1);
+    }
+    const tableRows = cats.map((id) => {
+      const total = stats.categories?.find((c) => c.id === id)?.count ?? 0;
+      const cells = belts.map((b) => {
+        const n = b.categories?.[id] ?? 0;
+        const alpha = n ? (0.12 + 0.6 * (n / maxCell)).toFixed(2) : 0;
+        return `<td class="num" data-belt="${esc(b.id)}" style="--heat:${alpha};--tone:${belt(b.id).stroke}">${n || '–'}</td>`;
+      }).join('');
+      return `<tr data-category="${esc(id)}"><th scope="row">${categoryBadge(id)}<span>${esc(t(`cat.${id}`))}</span></th>${cells}<td class="num city" data-city>${cityWide.get(id) || '–'}</td><td class="num total">${total}</td></tr>`;
+    }).join('');
+
+    const counties = [...(stats.counties || [])].sort((a, b) => b.count - a.count);
+    const maxCounty = Math.max(1, ...counties.map((c) => c.count));
+    const countyRows = counties.map((c) => {
+      const feature = app.index.countiesByName.get(c.name);
+      const label = esc(app.i18n.lang === 'en' ? c.name_en || c.name : c.name);
+      return `<li class="stat-row">
+        ${feature ? selectButton('county', feature.id, `${beltSwatch(c.belt)}<span>${label}</span>`, 'stat-name') : `<span class="stat-name">${beltSwatch(c.belt)}${label}</span>`}
+        ${bar(c.count, maxCounty, belt(c.belt).stroke)}
+        <span class="stat-value">${app.i18n.num(c.count, 0)}</span>
+      </li>`;
+    }).join('');
+
+    return `
+      <div class="stat-cards">
+        <div class="stat-card"><span class="stat-label">${esc(t('stats.total'))}</span><strong id="stats-total">${app.i18n.num(stats.total ?? 0, 0)}</strong></div>
+        <div class="stat-card" title="${esc(t('stats.investmentNote'))}"><span class="stat-label">${esc(t('stats.investment'))}</span><strong>${esc(yi(stats.investment_yi_yuan))}</strong></div>
+      </div>
+      <h3>${esc(t('stats.byBelt'))}</h3>
+      <ul class="stat-list">${beltRows}</ul>
+      <h3>${esc(t('stats.byCategory'))}</h3>
+      <div class="table-wrap"><table class="stat-table">
+        <thead><tr><th scope="col">${esc(t('stats.category'))}</th>${belts.map((b) => `<th scope="col" class="num" title="${esc(beltName(b))}">${esc(t(`belt.short.${b.id}`))}</th>`).join('')}<th scope="col" class="num" title="${esc(t('stats.cityWideLong'))}">${esc(t('stats.cityWide'))}</th><th scope="col" class="num">${esc(t('stats.sum'))}</th></tr></thead>
+        <tbody>${tableRows}</tbody>
+      </table></div>
+      <h3>${esc(t('stats.byCounty'))}</h3>
+      <ul class="stat-list">${countyRows}</ul>
+      <p class="note">${esc(t('stats.note'))}</p>`;
+  }
+
+  function render() {
+    if (!container) return;
+    container.innerHTML = `<section class="panel-section" aria-labelledby="stats-h">
+      <h2 id="stats-h" class="section-title">${esc(app.t('stats.heading'))}</h2>${html()}</section>`;
+  }
+
+  return {
+    id: 'stats',
+    titleKey: 'tab.stats',
+    mount(el) {
+      container = el;
+      app.on('lang', render);
+      render();
+    },
+    /** Called when the tab is shown. */
+    activate() {
+      if (stats || failed) return;
+      app.api.stats()
+        .then((s) => { stats = s; })
+        .catch((e) => { failed = true; console.warn('stats:', e.message); })
+        .finally(render);
+    },
+  };
+}
