@@ -133,6 +133,11 @@ public abstract class StoreContractTest {
         cases.add(q(p, "search matching summaries only").search("合成测试"));
         cases.add(q(p, "search alias").search("项目1"));
         cases.add(q(p, "search no match").search("zzzzqqq"));
+        cases.add(q(p, "search pinyin from mid-syllable finds nothing there").search("uangfu"));
+        cases.add(q(p, "search name prefix ranks first").search("yaodu dianzhan"));
+        cases.add(q(p, "search same terms, other order").search("dianzhan yaodu"));
+        cases.add(q(p, "search punctuation is literal").search("光伏.电站"));
+        cases.add(q(p, "search regex characters").search("(a|b)*"));
         cases.add(q(p, "search sorted by name").search("hospital").sort("name", false));
         cases.add(q(p, "search, filter, bbox, page").search("park").filter("belts", "fen").bbox(111.0, 35.5, 112.0, 36.5).page(3, 7));
         cases.add(q(p, "sort name_en (has nulls)").sort("name_en", false));
@@ -244,12 +249,19 @@ public abstract class StoreContractTest {
     }
 
     @Test
-    void searchFindsOnlyFeaturesContainingTheTerms() {
+    void searchFindsWhatScoresAndOnlyThat() {
+        List<String> terms = SearchText.terms("guangfu");
+        Set<String> expected = new TreeSet<>();
+        for (Feature f : store.items(ItemsQuery.all(Layers.PROJECTS)).features()) {
+            if (SearchText.of(f).score(terms) > 0) {
+                expected.add(f.id());
+            }
+        }
         FeaturePage page = store.items(q(Layers.PROJECTS, "").search("guangfu").query());
+        assertEquals(expected, new TreeSet<>(ids(page.features())));
         assertFalse(page.features().isEmpty());
         for (Feature f : page.features()) {
-            SearchText text = SearchText.of(f);
-            assertTrue((text.primary() + text.secondary()).contains("guangfu"), f.id());
+            assertTrue(json(f.properties()).contains("光伏"), f.id() + ": guangfu is the pinyin of 光伏");
         }
     }
 
