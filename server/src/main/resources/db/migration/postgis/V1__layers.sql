@@ -64,10 +64,13 @@ CREATE TABLE projects (
     parent       text,
     place_basis  text,
     -- Written by the server with each row: the folded Chinese, pinyin and English text the
-    -- search parameter q matches (names; everything else), with a mark (U+0001, U+0002 where
-    -- the name's pinyin begins) before each place a match may begin; see index/SearchText.java.
-    search_names text NOT NULL DEFAULT '',
-    search_text  text NOT NULL DEFAULT '',
+    -- search parameter q matches, of the names and of everything else (see index/SearchText.java);
+    -- plain for a quick substring test, and marked (U+0001 before each place a match may begin,
+    -- U+0002 where the name's pinyin begins) for the exact test by regular expression.
+    search_names        text NOT NULL DEFAULT '',
+    search_names_marked text NOT NULL DEFAULT '',
+    search_text         text NOT NULL DEFAULT '',
+    search_text_marked  text NOT NULL DEFAULT '',
     geom         geometry(Geometry, 4326) NOT NULL
 );
 CREATE INDEX projects_geom ON projects USING gist (geom);

@@ -32,6 +32,7 @@ final class LayerTable {
     static final String SCHEMA = "atlas";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> SEARCH_COLUMNS = List.of("search_names", "search_names_marked", "search_text", "search_text_marked");
 
     private final LayerSpec spec;
     private final String table;
@@ -140,8 +141,8 @@ final class LayerTable {
             });
         }
         if (spec.searchable()) {
-            columns.addAll(List.of("search_names", "search_text"));
-            values.addAll(List.of("?", "?"));
+            columns.addAll(SEARCH_COLUMNS);
+            SEARCH_COLUMNS.forEach(c -> values.add("?"));
         }
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values) + ")";
     }
@@ -170,8 +171,10 @@ final class LayerTable {
         }
         if (spec.searchable()) {
             SearchText text = SearchText.of(feature);
-            insert.setString(i, text.markedNames());
-            insert.setString(i + 1, text.markedOther());
+            insert.setString(i, plain(text.markedNames()));
+            insert.setString(i + 1, text.markedNames());
+            insert.setString(i + 2, plain(text.markedOther()));
+            insert.setString(i + 3, text.markedOther());
         }
     }
 
@@ -180,9 +183,13 @@ final class LayerTable {
         List<String> columns = new ArrayList<>(List.of("id", "geom"));
         spec.properties().forEach(p -> columns.add(p.name()));
         if (spec.searchable()) {
-            columns.addAll(List.of("search_names", "search_text"));
+            columns.addAll(SEARCH_COLUMNS);
         }
         return columns;
+    }
+
+    private static String plain(String marked) {
+        return marked.replace(String.valueOf(SearchText.MATCH_START), "").replace(String.valueOf(SearchText.NAME_PINYIN_START), "");
     }
 
     private static String json(Feature feature, Object value) throws SQLException {

@@ -40,6 +40,9 @@ public final class PostGisFeatureStore implements FeatureStore {
     static final String AREA_KM2 = "round((ST_Area(geom::geography) / 1e6)::numeric, 1)::double precision";
     private static final GeometryFactory GEOMETRIES = new GeometryFactory();
     private static final String ANY_START = "[" + SearchText.MATCH_START + SearchText.NAME_PINYIN_START + "]";
+    /** The term somewhere in the text (cheap), then at a place a match may begin (exact): term, pattern. */
+    private static final String IN_NAMES = "(strpos(search_names, ?) > 0 AND search_names_marked ~ ?)";
+    private static final String IN_TEXT = "(strpos(search_text, ?) > 0 AND search_text_marked ~ ?)";
 
     private final PostGisRepository repository;
     private final Map<String, LayerTable> tables = new LinkedHashMap<>();
@@ -168,7 +171,7 @@ public final class PostGisFeatureStore implements FeatureStore {
         }
         for (String term : query.terms()) {
             String anywhere = ANY_START + termPattern(term);
-            conditions.add(new Sql("(search_names ~ ? OR search_text ~ ?)", anywhere, anywhere));
+            conditions.add(new Sql("(" + IN_NAMES + " OR " + IN_TEXT + ")", term, anywhere, term, anywhere));
         }
         Sql where = new Sql("");
         for (int i = 0; i < conditions.size(); i++) {
@@ -210,14 +213,15 @@ public final class PostGisFeatureStore implements FeatureStore {
             List<String> inNames = new ArrayList<>();
             List<Object> patterns = new ArrayList<>();
             for (String term : query.terms()) {
-                inNames.add("search_names ~ ?");
+                inNames.add(IN_NAMES);
+                patterns.add(term);
                 patterns.add(ANY_START + termPattern(term));
             }
             String first = termPattern(query.terms().get(0));
             patterns.add("^" + SearchText.MATCH_START + first);
             patterns.add(SearchText.NAME_PINYIN_START + first);
-            order.append("CASE WHEN " + String.join(" AND ", inNames) + " THEN CASE WHEN search_names ~ ? OR search_names ~ ? "
-                    + "THEN 3 ELSE 2 END ELSE 1 END DESC, ", patterns.toArray());
+            order.append("CASE WHEN " + String.join(" AND ", inNames) + " THEN CASE WHEN search_names_marked ~ ? "
+                    + "OR search_names_marked ~ ? THEN 3 ELSE 2 END ELSE 1 END DESC, ", patterns.toArray());
         }
         keys.add("id COLLATE \"C\"");
         return order.append(String.join(", ", keys));
