@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.linfenatlas.index.SearchText;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
@@ -29,10 +30,10 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * The SQL read path: every items request becomes one count and one page query on PostGIS
- * (the bbox through the GiST index, filters on typed columns and GIN-indexed JSONB lists,
- * search on the stored search text), so nothing is held in memory but the collection list and
- * the statistics of the current data version. It answers exactly as the in-memory
+ * The SQL read path (--db-reads sql): every items request becomes one query on PostGIS, the page
+ * with its count (the bbox through the GiST index, filters on typed columns and GIN-indexed JSONB
+ * lists, search on the stored search text), so nothing is held in memory but the collection list
+ * and the statistics of the current data version. It answers exactly as the in-memory
  * {@code IndexedStore} does; StoreContractTest holds both to that.
  */
 public final class PostGisFeatureStore implements FeatureStore {
@@ -55,7 +56,7 @@ public final class PostGisFeatureStore implements FeatureStore {
         tables.put(Layers.BELTS, LayerTable.view(Layers.BELTS_SPEC, Layers.BELTS, Map.of()));
         tables.put(Layers.RIVERS, LayerTable.of(Layers.RIVERS_SPEC));
         tables.put(Layers.PROJECTS, LayerTable.of(Layers.PROJECTS_SPEC));
-        if (!tables.keySet().equals(Layers.ALL.stream().map(LayerSpec::id).collect(java.util.stream.Collectors.toSet()))) {
+        if (!tables.keySet().equals(Layers.ALL.stream().map(LayerSpec::id).collect(Collectors.toSet()))) {
             throw new IllegalStateException("the SQL read path does not know every layer of Layers.ALL");
         }
     }
