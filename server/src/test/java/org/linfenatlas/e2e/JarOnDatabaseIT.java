@@ -28,7 +28,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  * in-memory read path, one answering every request in SQL. Both serve the same features byte for
  * byte and the same documents, and both follow a change another writer commits to the database.
  */
-class PostGisJarIT {
+class JarOnDatabaseIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> PATHS = List.of(
             "/api/collections",
