@@ -6,7 +6,8 @@ import org.linfenatlas.model.Feature;
 
 /**
  * The one interface between HTTP and data. Implementations: the in-memory index over the embedded
- * GeoPackage or PostGIS ({@code IndexedStore}), and the fake of the handler tests. Writes (OGC API
+ * GeoPackage or PostGIS ({@code IndexedStore}), SQL per request on PostGIS ({@code PostGisFeatureStore}),
+ * and the fake of the handler tests. Writes (OGC API
  * Part 4) will be added here; {@link #revision()} changes with every write so that cached
  * responses and ETags follow the data.
  */
