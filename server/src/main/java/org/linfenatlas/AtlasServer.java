@@ -67,7 +67,10 @@ public final class AtlasServer {
     }
 
     private static void error(Context ctx, int status, String code, String description) {
-        ctx.status(status).contentType("application/json").result(toJson(Map.of("code", code, "description", description)));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("code", code);
+        body.put("description", description);
+        ctx.status(status).contentType("application/json").result(toJson(body));
     }
 
     private static byte[] toJson(Object value) {

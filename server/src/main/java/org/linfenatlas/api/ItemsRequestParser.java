@@ -60,13 +60,13 @@ public final class ItemsRequestParser {
         return allowed;
     }
 
-    /** Each parameter at most once, known, and not too long. */
+    /** Each parameter at most once, known, and not too long; in name order, so links read the same everywhere. */
     static Map<String, String> single(Map<String, List<String>> raw, List<String> allowed) {
         if (raw.size() > MAX_PARAMETERS) {
             throw ApiException.badParameter("too many query parameters (at most " + MAX_PARAMETERS + ")");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : raw.entrySet()) {
+        for (Map.Entry<String, List<String>> e : new TreeMap<>(raw).entrySet()) {
             String name = e.getKey();
             if (!allowed.contains(name)) {
                 throw ApiException.badParameter("unknown query parameter '" + clip(name) + "'; allowed: " + String.join(", ", allowed));

@@ -1,6 +1,8 @@
 package org.linfenatlas.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -120,9 +122,12 @@ public final class OgcApi {
         return Http.baseUrl(ctx) + PREFIX;
     }
 
+    /** Keys in sorted order, so that every instance writes the same bytes and the same ETag. */
+    private static final ObjectWriter DOCUMENTS = FeatureJson.JSON.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
     static byte[] json(Object document) {
         try {
-            return FeatureJson.JSON.writeValueAsBytes(document);
+            return DOCUMENTS.writeValueAsBytes(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

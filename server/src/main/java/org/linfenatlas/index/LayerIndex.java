@@ -1,12 +1,14 @@
 package org.linfenatlas.index;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.store.FeaturePage;
@@ -33,6 +35,8 @@ final class LayerIndex {
     private final STRtree tree;
     private final List<SearchText> searchTexts;
     private final Envelope extent;
+    private final Map<String, int[]> ranks = new ConcurrentHashMap<>();
+    private final Map<SortKey, int[]> sortOrders = new ConcurrentHashMap<>();
 
     LayerIndex(LayerSpec spec, Collection<Feature> unsorted) {
         this.spec = spec;
@@ -73,31 +77,86 @@ final class LayerIndex {
         return byId.get(id);
     }
 
+    /**
+     * Selects positions (bbox, then filters and search), then orders only what it must: id order
+     * needs no sort, search relevance is three buckets, one sort key walks a precomputed order.
+     */
     FeaturePage query(ItemsQuery query) {
-        List<Integer> candidates = query.bbox() == null ? null : candidatesIn(query.bbox());
-        List<Match> matches = new ArrayList<>();
-        int size = candidates == null ? features.size() : candidates.size();
-        for (int k = 0; k < size; k++) {
-            int i = candidates == null ? k : candidates.get(k);
-            Feature f = features.get(i);
-            if (!passesFilters(f, query.filters())) {
-                continue;
+        BitSet selected = select(query);
+        PageCollector page = new PageCollector(query.offset(), query.limit());
+        if (!query.sortBy().isEmpty()) {
+            sorted(selected, query.sortBy(), page);
+        } else if (!query.terms().isEmpty()) {
+            byRelevance(selected, query.terms(), page);
+        } else {
+            selected.stream().forEach(page::accept);
+        }
+        List<Feature> result = new ArrayList<>(page.positions.size());
+        page.positions.forEach(i -> result.add(features.get(i)));
+        return new FeaturePage(result, page.seen);
+    }
+
+    private BitSet select(ItemsQuery query) {
+        BitSet selected = new BitSet(features.size());
+        if (query.bbox() == null) {
+            selected.set(0, features.size());
+        } else {
+            candidatesIn(query.bbox()).forEach(selected::set);
+        }
+        if (!query.filters().isEmpty()) {
+            for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
+                if (!passesFilters(features.get(i), query.filters())) {
+                    selected.clear(i);
+                }
             }
-            int score = query.terms().isEmpty() ? 0 : searchTexts.get(i).score(query.terms());
-            if (query.terms().isEmpty() || score > 0) {
-                matches.add(new Match(i, score));
+        }
+        return selected;
+    }
+
+    private void byRelevance(BitSet selected, List<String> terms, PageCollector page) {
+        List<List<Integer>> buckets = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
+            int score = searchTexts.get(i).score(terms);
+            if (score > 0) {
+                buckets.get(3 - score).add(i);
             }
         }
-        if (!query.sortBy().isEmpty() || !query.terms().isEmpty()) {
-            matches.sort(ordering(query));
+        buckets.forEach(bucket -> bucket.forEach(page::accept));
+    }
+
+    private void sorted(BitSet selected, List<SortKey> keys, PageCollector page) {
+        if (keys.size() == 1) {
+            for (int i : sortOrder(keys.get(0))) {
+                if (selected.get(i)) {
+                    page.accept(i);
+                }
+            }
+            return;
         }
-        long from = Math.min(query.offset(), matches.size());
-        long to = Math.min(matches.size(), from + query.limit());
-        List<Feature> page = new ArrayList<>((int) (to - from));
-        for (long k = from; k < to; k++) {
-            page.add(features.get(matches.get((int) k).position()));
+        List<Integer> positions = new ArrayList<>(selected.cardinality());
+        selected.stream().forEach(positions::add);
+        positions.sort(comparator(keys));
+        positions.forEach(page::accept);
+    }
+
+    /** Counts every match and keeps those of the requested page. */
+    private static final class PageCollector {
+        final long offset;
+        final long end;
+        final List<Integer> positions = new ArrayList<>();
+        long seen;
+
+        PageCollector(long offset, int limit) {
+            this.offset = offset;
+            this.end = offset + limit;
         }
-        return new FeaturePage(page, matches.size());
+
+        void accept(int position) {
+            if (seen >= offset && seen < end) {
+                positions.add(position);
+            }
+            seen++;
+        }
     }
 
     private List<Integer> candidatesIn(Envelope bbox) {
@@ -128,20 +187,58 @@ final class LayerIndex {
         return true;
     }
 
-    private Comparator<Match> ordering(ItemsQuery query) {
-        Comparator<Match> order = null;
-        for (SortKey key : query.sortBy()) {
-            Comparator<Match> byKey = Comparator.comparing(m -> sortValue(features.get(m.position()), key.property()),
-                    Comparator.nullsLast(Comparator.naturalOrder()));
-            if (key.descending()) {
-                byKey = byKey.reversed();
-            }
+    /** Natural order of the key's values with nulls last; descending reverses it (nulls first); ties by position. */
+    private Comparator<Integer> comparator(List<SortKey> keys) {
+        Comparator<Integer> order = null;
+        for (SortKey key : keys) {
+            int[] rank = ranks(key.property());
+            Comparator<Integer> byKey = key.descending()
+                    ? (a, b) -> Integer.compare(rank[b], rank[a]) : (a, b) -> Integer.compare(rank[a], rank[b]);
             order = order == null ? byKey : order.thenComparing(byKey);
         }
-        if (query.sortBy().isEmpty()) {
-            order = Comparator.comparingInt(Match::score).reversed();
-        }
-        return order.thenComparingInt(Match::position);
+        return order.thenComparing(Comparator.naturalOrder());
+    }
+
+    private int[] sortOrder(SortKey key) {
+        return sortOrders.computeIfAbsent(key, k -> {
+            List<Integer> positions = new ArrayList<>(features.size());
+            for (int i = 0; i < features.size(); i++) {
+                positions.add(i);
+            }
+            positions.sort(comparator(List.of(k)));
+            return positions.stream().mapToInt(Integer::intValue).toArray();
+        });
+    }
+
+    /** Dense rank of each position's value for a property, nulls ranked after every value. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private int[] ranks(String property) {
+        return ranks.computeIfAbsent(property, p -> {
+            Comparable[] values = new Comparable[features.size()];
+            List<Integer> positions = new ArrayList<>(features.size());
+            for (int i = 0; i < features.size(); i++) {
+                values[i] = sortValue(features.get(i), p);
+                positions.add(i);
+            }
+            positions.sort(Comparator.comparing(i -> values[i], Comparator.nullsLast(Comparator.naturalOrder())));
+            int[] rank = new int[features.size()];
+            int current = 0;
+            Comparable previous = null;
+            boolean first = true;
+            for (int i : positions) {
+                if (values[i] == null) {
+                    rank[i] = Integer.MAX_VALUE;
+                    continue;
+                }
+                if (!first && values[i].compareTo(previous) != 0) {
+                    current++;
+                }
+                rank[i] = current;
+                previous = values[i];
+                first = false;
+            }
+            return rank;
+        });
     }
 
     @SuppressWarnings({"rawtypes"})
@@ -156,6 +253,4 @@ final class LayerIndex {
         return value == null ? null : value.toString();
     }
 
-    private record Match(int position, int score) {
-    }
 }

@@ -27,7 +27,9 @@ final class StatsCalculator {
             String category = p.text("category");
             double investment = investmentOf(p);
             total.add(category, investment);
-            categories.computeIfAbsent(category, k -> new Tally()).add(category, investment);
+            if (category != null) {
+                categories.computeIfAbsent(category, k -> new Tally()).add(category, investment);
+            }
             for (String belt : strings(p.property("belts"))) {
                 belts.computeIfAbsent(belt, k -> new Tally()).add(category, investment);
             }
