@@ -85,6 +85,9 @@ final class LayerIndex {
         BitSet selected = select(query);
         PageCollector page = new PageCollector(query.offset(), query.limit());
         if (!query.sortBy().isEmpty()) {
+            if (!query.terms().isEmpty()) {
+                keepMatches(selected, query.terms());
+            }
             sorted(selected, query.sortBy(), page);
         } else if (!query.terms().isEmpty()) {
             byRelevance(selected, query.terms(), page);
@@ -111,6 +114,14 @@ final class LayerIndex {
             }
         }
         return selected;
+    }
+
+    private void keepMatches(BitSet selected, List<String> terms) {
+        for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
+            if (searchTexts.get(i).score(terms) == 0) {
+                selected.clear(i);
+            }
+        }
     }
 
     private void byRelevance(BitSet selected, List<String> terms, PageCollector page) {
