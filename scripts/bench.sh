@@ -21,6 +21,7 @@ for tool in wrk nginx node java mvn; do
 done
 
 work=$(mktemp -d /tmp/linfen-bench.XXXXXX)
+chmod 755 "$work" # nginx workers run as another user and must read the static copy
 port=7311; nginx_port=7312
 server_pid=""; nginx_started=""
 cleanup() {
