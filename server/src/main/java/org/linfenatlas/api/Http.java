@@ -62,11 +62,21 @@ public final class Http {
             return;
         }
         ctx.contentType(response.contentType());
+        byte[] bytes = response.body();
         if (acceptsGzip(ctx.header("Accept-Encoding"))) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(response.gzipped());
-        } else {
-            ctx.result(response.body());
+            bytes = response.gzipped();
+        }
+        write(ctx, bytes);
+    }
+
+    /** Straight to the servlet response with its length: already encoded, nothing for Javalin to buffer or compress. */
+    private static void write(Context ctx, byte[] bytes) {
+        try {
+            ctx.res().setContentLength(bytes.length);
+            ctx.res().getOutputStream().write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -104,7 +104,7 @@ final class LayerIndex {
         if (query.bbox() == null) {
             selected.set(0, features.size());
         } else {
-            candidatesIn(query.bbox()).forEach(selected::set);
+            markIntersecting(query.bbox(), selected);
         }
         if (!query.filters().isEmpty()) {
             for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
@@ -170,19 +170,23 @@ final class LayerIndex {
         }
     }
 
-    private List<Integer> candidatesIn(Envelope bbox) {
-        @SuppressWarnings("unchecked")
-        List<Integer> hits = tree.query(bbox);
-        PreparedGeometry box = PreparedGeometryFactory.prepare(GEOMETRIES.toGeometry(bbox));
-        List<Integer> inside = new ArrayList<>(hits.size());
-        for (Integer i : hits) {
+    /** Marks what intersects the box: the tree narrows by envelope, then only features not boxed inside it are tested exactly. */
+    private void markIntersecting(Envelope bbox, BitSet selected) {
+        PreparedGeometry[] box = new PreparedGeometry[1];
+        tree.query(bbox, item -> {
+            int i = (Integer) item;
             Geometry g = features.get(i).geometry();
-            if (bbox.contains(g.getEnvelopeInternal()) || box.intersects(g)) {
-                inside.add(i);
+            if (bbox.contains(g.getEnvelopeInternal())) {
+                selected.set(i);
+                return;
             }
-        }
-        inside.sort(null);
-        return inside;
+            if (box[0] == null) {
+                box[0] = PreparedGeometryFactory.prepare(GEOMETRIES.toGeometry(bbox));
+            }
+            if (box[0].intersects(g)) {
+                selected.set(i);
+            }
+        });
     }
 
     private static boolean passesFilters(Feature f, Map<String, Set<String>> filters) {
