@@ -117,17 +117,19 @@ final class LayerIndex {
     }
 
     private void keepMatches(BitSet selected, List<String> terms) {
+        long[] mask = SearchText.mask(terms);
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-            if (searchTexts.get(i).score(terms) == 0) {
+            if (searchTexts.get(i).score(terms, mask) == 0) {
                 selected.clear(i);
             }
         }
     }
 
     private void byRelevance(BitSet selected, List<String> terms, PageCollector page) {
+        long[] mask = SearchText.mask(terms);
         List<List<Integer>> buckets = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-            int score = searchTexts.get(i).score(terms);
+            int score = searchTexts.get(i).score(terms, mask);
             if (score > 0) {
                 buckets.get(3 - score).add(i);
             }

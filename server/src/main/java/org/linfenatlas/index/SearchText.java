@@ -27,12 +27,40 @@ public final class SearchText {
     public static final char NAME_PINYIN_START = '\u0002';
     private static final HanyuPinyinOutputFormat PINYIN = pinyinFormat();
 
+    private static final int GRAM_WORDS = 8;
+
     private final Folded names;
     private final Folded other;
+    /** 512-bit signature of the characters and character pairs in all the text: a term whose own bits are
+     * not all here cannot match, which rules out nearly every feature before any string is scanned. */
+    private final long[] grams = new long[GRAM_WORDS];
 
     private SearchText(Folded names, Folded other) {
         this.names = names;
         this.other = other;
+        addGrams(names.text(), grams);
+        addGrams(other.text(), grams);
+    }
+
+    /** The signature bits every feature matching all the terms must have. */
+    public static long[] mask(List<String> terms) {
+        long[] mask = new long[GRAM_WORDS];
+        terms.forEach(term -> addGrams(term, mask));
+        return mask;
+    }
+
+    private static void addGrams(String text, long[] bits) {
+        for (int i = 0; i < text.length(); i++) {
+            set(bits, text.charAt(i) * 0x9E3779B1);
+            if (i + 1 < text.length()) {
+                set(bits, (text.charAt(i) * 31 + text.charAt(i + 1)) * 0x85EBCA6B);
+            }
+        }
+    }
+
+    private static void set(long[] bits, int hash) {
+        int bit = hash >>> 23;
+        bits[bit >>> 6] |= 1L << bit;
     }
 
     /** @param names the first of them is the feature's own name */
@@ -74,6 +102,16 @@ public final class SearchText {
     /** 3 when the name starts with the first term and every term is in the names, 2 when every term is in
      * the names, 1 when every term is somewhere, 0 otherwise. */
     public int score(List<String> terms) {
+        return score(terms, mask(terms));
+    }
+
+    /** As {@link #score(List)}, with the terms' {@link #mask} computed once per query. */
+    public int score(List<String> terms, long[] mask) {
+        for (int k = 0; k < GRAM_WORDS; k++) {
+            if ((grams[k] & mask[k]) != mask[k]) {
+                return 0;
+            }
+        }
         boolean allInNames = true;
         for (String term : terms) {
             if (names.contains(term)) {
