@@ -1,7 +1,5 @@
 package org.linfenatlas.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
@@ -23,13 +21,7 @@ public final class Feature {
     public Feature(String id, Geometry geometry, Map<String, Object> properties) {
         this.id = Objects.requireNonNull(id, "id");
         this.geometry = Objects.requireNonNull(geometry, "geometry");
-        Map<String, Object> copy = new LinkedHashMap<>();
-        properties.forEach((k, v) -> {
-            if (v != null) {
-                copy.put(k, v);
-            }
-        });
-        this.properties = Collections.unmodifiableMap(copy);
+        this.properties = PropertyMap.copyOf(properties);
     }
 
     public String id() {
