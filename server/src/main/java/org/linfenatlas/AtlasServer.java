@@ -3,6 +3,7 @@ package org.linfenatlas;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class AtlasServer {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
             config.router.ignoreTrailingSlashes = true;
+            config.http.prefer405over404 = true;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
@@ -41,13 +43,15 @@ public final class AtlasServer {
             config.routes.before(ctx -> {
                 ctx.header("Access-Control-Allow-Origin", "*");
                 ctx.header("Access-Control-Expose-Headers", "ETag, Content-Crs, Content-Length");
+                if (ctx.method() == HandlerType.OPTIONS) { // CORS preflight, for any path
+                    ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+                    ctx.header("Access-Control-Allow-Headers", "Accept, Accept-Encoding, If-None-Match, Content-Type");
+                    ctx.header("Access-Control-Max-Age", "86400");
+                    ctx.status(204);
+                    ctx.skipRemainingHandlers();
+                }
             });
-            config.routes.options("/*", ctx -> {
-                ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-                ctx.header("Access-Control-Allow-Headers", "Accept, Accept-Encoding, If-None-Match, Content-Type");
-                ctx.header("Access-Control-Max-Age", "86400");
-                ctx.status(204);
-            });
+
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "revision", store.revision())));
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json").result(pageConfigJson));
             api.register(config);
@@ -58,6 +62,8 @@ public final class AtlasServer {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "ServerError", "internal error; the server log has the details");
             });
+            config.routes.error(405, "*", ctx -> error(ctx, 405, "MethodNotAllowed",
+                    ctx.method() + " is not allowed on " + ctx.path() + "; this API is read-only (GET, HEAD, OPTIONS)"));
             config.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     error(ctx, 404, "NotFound", "no such resource: " + ctx.path());

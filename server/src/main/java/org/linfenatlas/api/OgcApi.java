@@ -28,7 +28,10 @@ public final class OgcApi {
     }
 
     public void register(JavalinConfig config) {
-        var routes = config.routes;
+        Routes routes = (path, handler) -> {
+            config.routes.get(path, handler);
+            config.routes.head(path, handler);
+        };
         routes.get(PREFIX, ctx -> cached(ctx, Http.JSON, null, () -> json(Documents.landing(api(ctx)))));
         routes.get(PREFIX + "/conformance", ctx -> cached(ctx, Http.JSON, null, () -> json(Documents.conformance())));
         routes.get(PREFIX + "/openapi", ctx -> cached(ctx, Http.OPENAPI, null,
@@ -44,6 +47,11 @@ public final class OgcApi {
         routes.get(PREFIX + "/collections/{collectionId}/items", this::items);
         routes.get(PREFIX + "/collections/{collectionId}/items/{featureId}", this::item);
         routes.get(PREFIX + "/stats", ctx -> cached(ctx, Http.JSON, null, () -> json(Documents.stats(store.stats()))));
+    }
+
+    /** Every resource answers GET and HEAD alike (HEAD without the body). */
+    private interface Routes {
+        void get(String path, io.javalin.http.Handler handler);
     }
 
     private void items(Context ctx) {
