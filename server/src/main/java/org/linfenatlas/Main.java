@@ -1,6 +1,7 @@
 package org.linfenatlas;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.util.Map;
 import org.linfenatlas.config.Config;
@@ -52,7 +53,12 @@ public final class Main {
         FeatureStore store = Stores.readPath(repository, config);
         long indexed = System.nanoTime();
         Javalin app = AtlasServer.create(store, BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()));
-        app.start(config.host(), config.port());
+        try {
+            app.start(config.host(), config.port());
+        } catch (JavalinBindException e) {
+            store.close();
+            throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+        }
         LOG.info("start-up: store opened in {} ms, indexed in {} ms, HTTP up in {} ms", (opened - started) / 1_000_000,
                 (indexed - opened) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

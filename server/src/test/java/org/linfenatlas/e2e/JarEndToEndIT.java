@@ -64,6 +64,19 @@ class JarEndToEndIT {
     }
 
     @Test
+    void busyPortExitsWithAMessageNotAStackTrace() throws Exception {
+        try (RunningJar first = RunningJar.start(dataDir)) {
+            int port = Integer.parseInt(first.origin().substring(first.origin().lastIndexOf(':') + 1));
+            Process p = new ProcessBuilder("java", "-jar", RunningJar.jar().toString(), "--port", Integer.toString(port),
+                    "--data-dir", dataDir.resolve("other").toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertEquals(2, p.waitFor());
+            assertTrue(out.contains("cannot listen on"), out);
+            assertFalse(out.contains("\tat "), out);
+        }
+    }
+
+    @Test
     void badOptionExitsWithAMessageNotAStackTrace() throws Exception {
         Process p = new ProcessBuilder("java", "-jar", RunningJar.jar().toString(), "--port", "seventy")
                 .redirectErrorStream(true).start();
