@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.store.FeaturePage;
@@ -44,7 +45,6 @@ final class LayerIndex {
         this.byId = new HashMap<>();
         this.tree = new STRtree();
         this.extent = new Envelope();
-        List<SearchText> texts = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             Feature f = features.get(i);
             if (byId.put(f.id(), f) != null) {
@@ -53,12 +53,12 @@ final class LayerIndex {
             Envelope envelope = f.geometry().getEnvelopeInternal();
             tree.insert(envelope, i);
             extent.expandToInclude(envelope);
-            if (spec.searchable()) {
-                texts.add(SearchText.of(f));
-            }
         }
         tree.build();
-        this.searchTexts = texts;
+        // folding text to pinyin is most of the index's build time at 100k features: use every core
+        this.searchTexts = spec.searchable()
+                ? IntStream.range(0, features.size()).parallel().mapToObj(i -> SearchText.of(features.get(i))).toList()
+                : List.of();
     }
 
     LayerSpec spec() {

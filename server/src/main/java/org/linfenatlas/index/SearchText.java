@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
 import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
@@ -26,6 +27,7 @@ public final class SearchText {
     /** In {@link #markedNames()}: as MATCH_START, and the name's pinyin begins here. */
     public static final char NAME_PINYIN_START = '\u0002';
     private static final HanyuPinyinOutputFormat PINYIN = pinyinFormat();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final int GRAM_WORDS = 8;
 
@@ -154,7 +156,7 @@ public final class SearchText {
                 if (text == null || text.isBlank()) {
                     continue;
                 }
-                String folded = normalize(text).replaceAll("\\s+", "");
+                String folded = WHITESPACE.matcher(normalize(text)).replaceAll("");
                 starts.set(out.length(), out.length() + folded.length());
                 out.append(folded);
                 if (firstNameEnd < 0) {
@@ -207,7 +209,21 @@ public final class SearchText {
         }
     }
 
+    /** Readings by character, filled as characters are met: pinyin4j formats on every call. */
+    private static final String[] READINGS = new String[Character.MAX_VALUE + 1];
+    private static final String NO_READING = "";
+
     private static String pinyin(char c) {
+        String reading = READINGS[c];
+        if (reading == null) {
+            String found = lookUpPinyin(c);
+            reading = found == null ? NO_READING : found;
+            READINGS[c] = reading; // Strings are immutable: a racing thread at worst looks the same reading up again
+        }
+        return reading == NO_READING ? null : reading;
+    }
+
+    private static String lookUpPinyin(char c) {
         try {
             String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, PINYIN);
             return readings == null || readings.length == 0 ? null : readings[0];
