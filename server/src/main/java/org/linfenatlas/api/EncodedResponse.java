@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -17,13 +18,25 @@ public final class EncodedResponse {
     private final String contentType;
     private final String etag;
     private final String contentCrs;
+    private final int gzipLevel;
     private volatile byte[] gzipped;
 
-    public EncodedResponse(byte[] body, String contentType, String contentCrs) {
+    private EncodedResponse(byte[] body, String contentType, String contentCrs, int gzipLevel) {
         this.body = body;
         this.contentType = contentType;
         this.contentCrs = contentCrs;
+        this.gzipLevel = gzipLevel;
         this.etag = "\"" + sha256(body) + "\"";
+    }
+
+    /** For a response that will be cached and sent many times: compressed as small as gzip can. */
+    public static EncodedResponse lasting(byte[] body, String contentType, String contentCrs) {
+        return new EncodedResponse(body, contentType, contentCrs, Deflater.BEST_COMPRESSION);
+    }
+
+    /** For a response sent once (a bbox or search page): compressed fast, a few percent larger. */
+    public static EncodedResponse once(byte[] body, String contentType, String contentCrs) {
+        return new EncodedResponse(body, contentType, contentCrs, Deflater.BEST_SPEED);
     }
 
     public byte[] body() {
@@ -46,7 +59,11 @@ public final class EncodedResponse {
         byte[] z = gzipped;
         if (z == null) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-            try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
+                {
+                    def.setLevel(gzipLevel);
+                }
+            }) {
                 gzip.write(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

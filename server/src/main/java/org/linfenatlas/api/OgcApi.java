@@ -64,7 +64,7 @@ public final class OgcApi {
         };
         if (request.query().bbox() != null || !request.query().terms().isEmpty()) {
             // map panning and typing make nearly every bbox and search unique: caching them would only churn
-            Http.send(ctx, new EncodedResponse(body.get(), Http.GEOJSON, request.crs().uri()));
+            Http.send(ctx, EncodedResponse.once(body.get(), Http.GEOJSON, request.crs().uri()));
         } else {
             respond(ctx, Http.GEOJSON, request.crs().uri(), body);
         }
@@ -123,7 +123,7 @@ public final class OgcApi {
 
     private void respond(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {
         String key = store.revision() + " " + Http.cacheKey(ctx);
-        Http.send(ctx, cache.get(key, () -> new EncodedResponse(body.get(), contentType, contentCrs)));
+        Http.send(ctx, cache.get(key, () -> EncodedResponse.lasting(body.get(), contentType, contentCrs)));
     }
 
     private static String api(Context ctx) {
