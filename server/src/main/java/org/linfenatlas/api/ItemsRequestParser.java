@@ -99,7 +99,7 @@ public final class ItemsRequestParser {
         }
     }
 
-    private static Crs crs(Map<String, String> params, String name) {
+    static Crs crs(Map<String, String> params, String name) {
         String value = params.get(name);
         if (value == null) {
             return Crs.CRS84;

@@ -73,8 +73,7 @@ public final class OgcApi {
     private void item(Context ctx) {
         LayerSpec spec = collection(ctx).spec();
         Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), List.of("crs", "f"));
-        Crs crs = params.containsKey("crs") ? Crs.byUri(params.get("crs")).orElseThrow(() -> ApiException.badParameter(
-                "'crs' is not supported; supported: " + String.join(", ", Crs.uris()))) : Crs.CRS84;
+        Crs crs = ItemsRequestParser.crs(params, "crs");
         String featureId = ctx.pathParam("featureId");
         Feature feature = store.item(spec.id(), featureId).orElseThrow(() -> ApiException.notFound(
                 "no feature '" + ItemsRequestParser.clip(featureId) + "' in collection " + spec.id()));
