@@ -8,7 +8,11 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
 import org.linfenatlas.api.ApiException;
+import org.linfenatlas.api.CachedResponseHandler;
+import org.linfenatlas.api.Http;
 import org.linfenatlas.api.OgcApi;
+import org.linfenatlas.api.RequestLog;
+import org.linfenatlas.api.ResponseCache;
 import org.linfenatlas.store.FeatureStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +27,8 @@ public final class AtlasServer {
 
     /** @param pageConfig what /config.json tells the page (its optional online base layers) */
     public static Javalin create(FeatureStore store, Map<String, Object> pageConfig) {
-        OgcApi api = new OgcApi(store);
+        ResponseCache cache = new ResponseCache(64L << 20, 16L << 20);
+        OgcApi api = new OgcApi(store, cache);
         byte[] pageConfigJson = toJson(pageConfig);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -38,11 +43,10 @@ public final class AtlasServer {
                 files.headers = Map.of("Cache-Control", "public, max-age=300");
             });
             config.staticFiles.enableWebjars();
-            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
-                    String.format("%.1f", ms)));
+            config.jetty.modifyServer(server -> server.insertHandler(new CachedResponseHandler(cache, store::revision)));
+            config.requestLogger.http((ctx, ms) -> RequestLog.log(String.valueOf(ctx.method()), ctx.path(), ctx.statusCode(), ms));
             config.routes.before(ctx -> {
-                ctx.header("Access-Control-Allow-Origin", "*");
-                ctx.header("Access-Control-Expose-Headers", "ETag, Content-Crs, Content-Length");
+                Http.CORS.forEach(h -> ctx.header(h.getKey(), h.getValue()));
                 if (ctx.method() == HandlerType.OPTIONS) { // CORS preflight, for any path
                     ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
                     ctx.header("Access-Control-Allow-Headers", "Accept, Accept-Encoding, If-None-Match, Content-Type");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,21 +19,40 @@ public final class FeatureJson {
     private FeatureJson() {
     }
 
+    private static final byte[] COLLECTION_HEAD = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The features are copied in as bytes encoded once per feature (the usual CRS84, all-properties
+     * form) or encoded now (another CRS or a property subset); the members after them are written
+     * by Jackson as an object whose opening brace is dropped.
+     */
     public static byte[] collection(List<Feature> features, ItemsRequest request, long numberMatched, List<Link> links) {
-        return write(g -> {
-            g.writeStartObject();
-            g.writeStringField("type", "FeatureCollection");
-            g.writeArrayFieldStart("features");
-            for (Feature f : features) {
-                writeFeature(g, f, request.crs(), request.properties(), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + features.size() * 512);
+        out.writeBytes(COLLECTION_HEAD);
+        boolean usual = request.crs() == Crs.CRS84 && request.properties() == null;
+        for (int i = 0; i < features.size(); i++) {
+            if (i > 0) {
+                out.write(',');
             }
-            g.writeEndArray();
+            Feature f = features.get(i);
+            out.writeBytes(usual ? f.json(FeatureJson::usual) : write(g -> writeFeature(g, f, request.crs(), request.properties(), null)));
+        }
+        out.write(']');
+        out.write(',');
+        byte[] rest = write(g -> {
+            g.writeStartObject();
             writeLinks(g, links);
             g.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             g.writeNumberField("numberMatched", numberMatched);
             g.writeNumberField("numberReturned", features.size());
             g.writeEndObject();
         });
+        out.write(rest, 1, rest.length - 1);
+        return out.toByteArray();
+    }
+
+    private static byte[] usual(Feature f) {
+        return write(g -> writeFeature(g, f, Crs.CRS84, null, null));
     }
 
     public static byte[] single(Feature feature, Crs crs, List<Link> links) {
@@ -48,13 +68,15 @@ public final class FeatureJson {
         g.writeObjectFieldStart("properties");
         if (only == null) {
             for (Map.Entry<String, Object> e : f.properties().entrySet()) {
-                g.writeObjectField(e.getKey(), e.getValue());
+                g.writeFieldName(e.getKey());
+                writeValue(g, e.getValue());
             }
         } else {
             for (String name : only) {
                 Object value = f.property(name);
                 if (value != null) {
-                    g.writeObjectField(name, value);
+                    g.writeFieldName(name);
+                    writeValue(g, value);
                 }
             }
         }
@@ -65,10 +87,49 @@ public final class FeatureJson {
         g.writeEndObject();
     }
 
+    /** Property values are JSON's own types (see PropertyMap): written directly, without a serializer lookup per value. */
+    private static void writeValue(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String text) {
+            g.writeString(text);
+        } else if (value instanceof Integer || value instanceof Long) {
+            g.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double number) {
+            g.writeNumber(number);
+        } else if (value instanceof Boolean bool) {
+            g.writeBoolean(bool);
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                writeValue(g, item);
+            }
+            g.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else {
+            g.writeObject(value);
+        }
+    }
+
     static void writeLinks(JsonGenerator g, List<Link> links) throws IOException {
         g.writeArrayFieldStart("links");
         for (Link link : links) {
-            g.writeObject(link);
+            g.writeStartObject();
+            g.writeStringField("href", link.href());
+            g.writeStringField("rel", link.rel());
+            if (link.type() != null) {
+                g.writeStringField("type", link.type());
+            }
+            if (link.title() != null) {
+                g.writeStringField("title", link.title());
+            }
+            g.writeEndObject();
         }
         g.writeEndArray();
     }

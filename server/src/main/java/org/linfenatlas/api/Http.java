@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Small HTTP helpers shared by the handlers: base URL, query strings, sending encoded bodies. */
@@ -17,11 +16,18 @@ public final class Http {
     private Http() {
     }
 
+    /** Headers every response carries: the API is open to pages of any origin (read-only). */
+    public static final List<Map.Entry<String, String>> CORS = List.of(
+            Map.entry("Access-Control-Allow-Origin", "*"),
+            Map.entry("Access-Control-Expose-Headers", "ETag, Content-Crs, Content-Length"));
+
     /** Scheme and host as the client sees them, honouring a reverse proxy's X-Forwarded headers. */
     public static String baseUrl(Context ctx) {
-        String proto = first(ctx.header("X-Forwarded-Proto"), ctx.scheme());
-        String host = first(ctx.header("X-Forwarded-Host"), ctx.host());
-        return proto + "://" + host;
+        return baseUrl(ctx.header("X-Forwarded-Proto"), ctx.header("X-Forwarded-Host"), ctx.scheme(), ctx.host());
+    }
+
+    static String baseUrl(String forwardedProto, String forwardedHost, String scheme, String host) {
+        return first(forwardedProto, scheme) + "://" + first(forwardedHost, host);
     }
 
     private static String first(String header, String fallback) {
@@ -44,30 +50,25 @@ public final class Http {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A cache key for the request: same path and parameters in any order → same key. */
-    public static String cacheKey(Context ctx) {
-        Map<String, List<String>> sorted = new TreeMap<>(ctx.queryParamMap());
-        return baseUrl(ctx) + ctx.path() + "?" + sorted;
+    /**
+     * The response cache's key: revision, base URL and the request target exactly as sent (path and
+     * query not decoded), so that equal keys always mean equal requests, whichever side computes it.
+     */
+    public static String cacheKey(String revision, String baseUrl, String rawPath, String rawQuery) {
+        return revision + " " + baseUrl + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
+    }
+
+    static String cacheKey(String revision, Context ctx) {
+        return cacheKey(revision, baseUrl(ctx), ctx.req().getRequestURI(), ctx.req().getQueryString());
     }
 
     public static void send(Context ctx, EncodedResponse response) {
-        ctx.header("ETag", response.etag());
-        ctx.header("Vary", "Accept-Encoding");
-        ctx.header("Cache-Control", "public, max-age=60");
-        if (response.contentCrs() != null) {
-            ctx.header("Content-Crs", "<" + response.contentCrs() + ">");
+        Reply reply = Reply.of(response, ctx.header("If-None-Match"), ctx.header("Accept-Encoding"));
+        ctx.status(reply.status());
+        reply.headers().forEach(h -> ctx.header(h.getKey(), h.getValue()));
+        if (reply.body() != null) {
+            write(ctx, reply.body());
         }
-        if (matches(ctx.header("If-None-Match"), response.etag())) {
-            ctx.status(304);
-            return;
-        }
-        ctx.contentType(response.contentType());
-        byte[] bytes = response.body();
-        if (acceptsGzip(ctx.header("Accept-Encoding"))) {
-            ctx.header("Content-Encoding", "gzip");
-            bytes = response.gzipped();
-        }
-        write(ctx, bytes);
     }
 
     /** Straight to the servlet response with its length: already encoded, nothing for Javalin to buffer or compress. */
@@ -78,31 +79,5 @@ public final class Http {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.strip();
-            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String part : acceptEncoding.split(",")) {
-            String[] coding = part.strip().split(";");
-            if (coding[0].strip().equalsIgnoreCase("gzip")) {
-                return coding.length == 1 || !coding[1].replace(" ", "").equals("q=0");
-            }
-        }
-        return false;
     }
 }

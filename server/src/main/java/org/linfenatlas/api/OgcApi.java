@@ -21,10 +21,11 @@ public final class OgcApi {
     public static final String PREFIX = "/api";
 
     private final FeatureStore store;
-    private final ResponseCache cache = new ResponseCache(64L << 20, 16L << 20);
+    private final ResponseCache cache;
 
-    public OgcApi(FeatureStore store) {
+    public OgcApi(FeatureStore store, ResponseCache cache) {
         this.store = store;
+        this.cache = cache;
     }
 
     public void register(JavalinConfig config) {
@@ -121,7 +122,7 @@ public final class OgcApi {
     }
 
     private void respond(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {
-        String key = store.revision() + " " + Http.cacheKey(ctx);
+        String key = Http.cacheKey(store.revision(), ctx);
         Http.send(ctx, cache.get(key, () -> EncodedResponse.lasting(body.get(), contentType, contentCrs)));
     }
 

@@ -19,6 +19,11 @@ public final class ResponseCache {
         this.maxEntryBytes = maxEntryBytes;
     }
 
+    /** The cached response for the key, or null: never encodes. */
+    public synchronized EncodedResponse peek(String key) {
+        return entries.get(key);
+    }
+
     public EncodedResponse get(String key, Supplier<EncodedResponse> encoder) {
         synchronized (this) {
             EncodedResponse hit = entries.get(key);

@@ -2,6 +2,7 @@ package org.linfenatlas.model;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
@@ -17,6 +18,7 @@ public final class Feature {
     private final Geometry geometry;
     private final Map<String, Object> properties;
     private volatile String geometryJson;
+    private volatile byte[] json;
 
     public Feature(String id, Geometry geometry, Map<String, Object> properties) {
         this.id = Objects.requireNonNull(id, "id");
@@ -53,6 +55,19 @@ public final class Feature {
             geometryJson = json;
         }
         return json;
+    }
+
+    /**
+     * The feature's usual encoding (for the API: GeoJSON in CRS84 with every property), made once
+     * by the given encoder and kept, as {@link #geometryJson()} is.
+     */
+    public byte[] json(Function<Feature, byte[]> encoder) {
+        byte[] bytes = json;
+        if (bytes == null) {
+            bytes = encoder.apply(this);
+            json = bytes;
+        }
+        return bytes;
     }
 
     public static String encode(Geometry geometry, int decimals) {

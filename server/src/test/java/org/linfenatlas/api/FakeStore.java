@@ -28,6 +28,8 @@ final class FakeStore implements FeatureStore {
     ItemsQuery lastQuery;
     RuntimeException failure;
     String revision = "r1";
+    /** How often a route looked a collection up: answers from the cache in front of the routes don't. */
+    int collectionLookups;
 
     FakeStore() {
         Layers.ALL.forEach(spec -> layers.put(spec.id(), new ArrayList<>()));
@@ -52,6 +54,12 @@ final class FakeStore implements FeatureStore {
             infos.add(new CollectionInfo(spec, extent, layers.get(spec.id()).size()));
         }
         return infos;
+    }
+
+    @Override
+    public Optional<CollectionInfo> collection(String id) {
+        collectionLookups++;
+        return FeatureStore.super.collection(id);
     }
 
     @Override

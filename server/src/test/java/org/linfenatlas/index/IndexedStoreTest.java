@@ -14,6 +14,7 @@ import org.linfenatlas.model.Layers;
 import org.linfenatlas.store.FeaturePage;
 import org.linfenatlas.store.ItemsQuery;
 import org.linfenatlas.store.Stats;
+import org.linfenatlas.testdata.TestLayers;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -43,6 +44,26 @@ class IndexedStoreTest {
         FeaturePage page = store.items(new ItemsQuery(Layers.COUNTIES, new Envelope(111.0, 111.0, 36.5, 36.5),
                 Map.of(), List.of(), List.of(), 0, 10));
         assertEquals(Set.of("141032", "141002"), Set.copyOf(ids(page)));
+    }
+
+    @Test
+    void randomBoxesSelectExactlyWhatIntersectsThem() {
+        Map<String, List<Feature>> layers = TestLayers.byId(TestLayers.withSyntheticProjects(3_000, 7L));
+        IndexedStore big = IndexedStore.of(layers);
+        java.util.Random random = new java.util.Random(11);
+        for (int k = 0; k < 200; k++) {
+            double size = Math.pow(10, -3 + random.nextDouble() * 3.5);
+            double lon = 110 + random.nextDouble() * 2.8;
+            double lat = 35 + random.nextDouble() * 2.2;
+            Envelope box = new Envelope(lon, lon + size, lat, lat + size * random.nextDouble());
+            for (String layer : List.of(Layers.PROJECTS, Layers.COUNTIES, Layers.RIVERS)) {
+                var boxGeometry = G.toGeometry(box);
+                List<String> expected = layers.get(layer).stream().filter(f -> f.geometry().intersects(boxGeometry))
+                        .map(Feature::id).sorted().toList();
+                FeaturePage page = big.items(new ItemsQuery(layer, box, Map.of(), List.of(), List.of(), 0, 100_000));
+                assertEquals(expected, ids(page), layer + " in " + box);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,70 @@
+package org.linfenatlas.api;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers a GET or HEAD whose response is already in the {@link ResponseCache} straight from
+ * Jetty, before Javalin's servlet pipeline: same bytes, same headers, same log line, at a
+ * fraction of the cost (the static layers are most of the traffic). Anything else, and every
+ * cache miss, goes on to Javalin, whose routes fill the cache under the same key.
+ */
+public final class CachedResponseHandler extends Handler.Wrapper {
+    private final ResponseCache cache;
+    private final Supplier<String> revision;
+    private final LongAdder hits = new LongAdder();
+
+    public CachedResponseHandler(ResponseCache cache, Supplier<String> revision) {
+        this.cache = cache;
+        this.revision = revision;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long started = System.nanoTime();
+        String method = request.getMethod();
+        HttpURI uri = request.getHttpURI();
+        boolean head = method.equals("HEAD");
+        if (!(head || method.equals("GET")) || !uri.getPath().startsWith(OgcApi.PREFIX)) {
+            return super.handle(request, response, callback);
+        }
+        HttpFields headers = request.getHeaders();
+        String baseUrl = Http.baseUrl(headers.get("X-Forwarded-Proto"), headers.get("X-Forwarded-Host"),
+                uri.getScheme(), headers.get(HttpHeader.HOST));
+        EncodedResponse cached = cache.peek(Http.cacheKey(revision.get(), baseUrl, uri.getPath(), uri.getQuery()));
+        if (cached == null) {
+            return super.handle(request, response, callback);
+        }
+        hits.increment();
+        Reply reply = Reply.of(cached, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.ACCEPT_ENCODING));
+        response.setStatus(reply.status());
+        HttpFields.Mutable out = response.getHeaders();
+        Http.CORS.forEach(h -> out.put(h.getKey(), h.getValue()));
+        for (Map.Entry<String, String> h : reply.headers()) {
+            out.put(new HttpField(h.getKey(), h.getValue()));
+        }
+        if (reply.body() == null) {
+            response.write(true, null, callback);
+        } else {
+            out.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+            response.write(true, head ? null : ByteBuffer.wrap(reply.body()), callback);
+        }
+        RequestLog.log(method, uri.getPath(), reply.status(), started);
+        return true;
+    }
+
+    /** Requests answered here rather than by Javalin, since start. */
+    public long hits() {
+        return hits.sum();
+    }
+}
