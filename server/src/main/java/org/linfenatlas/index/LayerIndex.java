@@ -35,6 +35,8 @@ final class LayerIndex {
     private final Map<String, Feature> byId;
     private final HPRtree tree;
     private final List<SearchText> searchTexts;
+    /** Every search text's signature, one after another, so that ruling features out reads memory in order. */
+    private final long[] signatures;
     private final Envelope extent;
     private final Map<String, int[]> ranks = new ConcurrentHashMap<>();
     private final Map<SortKey, int[]> sortOrders = new ConcurrentHashMap<>();
@@ -60,6 +62,10 @@ final class LayerIndex {
         this.searchTexts = spec.searchable()
                 ? IntStream.range(0, features.size()).parallel().mapToObj(i -> SearchText.of(features.get(i))).toList()
                 : List.of();
+        this.signatures = new long[searchTexts.size() * SearchText.SIGNATURE_WORDS];
+        for (int i = 0; i < searchTexts.size(); i++) {
+            System.arraycopy(searchTexts.get(i).signature(), 0, signatures, i * SearchText.SIGNATURE_WORDS, SearchText.SIGNATURE_WORDS);
+        }
     }
 
     LayerSpec spec() {
@@ -122,7 +128,7 @@ final class LayerIndex {
     private void keepMatches(BitSet selected, List<String> terms) {
         long[] mask = SearchText.mask(terms);
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-            if (searchTexts.get(i).score(terms, mask) == 0) {
+            if (!mayMatch(i, mask) || searchTexts.get(i).score(terms) == 0) {
                 selected.clear(i);
             }
         }
@@ -132,12 +138,22 @@ final class LayerIndex {
         long[] mask = SearchText.mask(terms);
         List<List<Integer>> buckets = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-            int score = searchTexts.get(i).score(terms, mask);
+            int score = mayMatch(i, mask) ? searchTexts.get(i).score(terms) : 0;
             if (score > 0) {
                 buckets.get(3 - score).add(i);
             }
         }
         buckets.forEach(bucket -> bucket.forEach(page::accept));
+    }
+
+    private boolean mayMatch(int position, long[] mask) {
+        int at = position * SearchText.SIGNATURE_WORDS;
+        for (int k = 0; k < SearchText.SIGNATURE_WORDS; k++) {
+            if ((signatures[at + k] & mask[k]) != mask[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void sorted(BitSet selected, List<SortKey> keys, PageCollector page) {

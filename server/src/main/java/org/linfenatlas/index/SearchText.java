@@ -29,24 +29,32 @@ public final class SearchText {
     private static final HanyuPinyinOutputFormat PINYIN = pinyinFormat();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private static final int GRAM_WORDS = 8;
+    /** Longs in a {@link #signature()}. */
+    public static final int SIGNATURE_WORDS = 8;
 
     private final Folded names;
     private final Folded other;
-    /** 512-bit signature of the characters and character pairs in all the text: a term whose own bits are
-     * not all here cannot match, which rules out nearly every feature before any string is scanned. */
-    private final long[] grams = new long[GRAM_WORDS];
 
     private SearchText(Folded names, Folded other) {
         this.names = names;
         this.other = other;
-        addGrams(names.text(), grams);
-        addGrams(other.text(), grams);
+    }
+
+    /**
+     * 512-bit signature of the characters and character pairs in all the text: a feature whose
+     * signature lacks any bit of the terms' {@link #mask} cannot match, which rules out most
+     * features before any string is scanned.
+     */
+    public long[] signature() {
+        long[] bits = new long[SIGNATURE_WORDS];
+        addGrams(names.text(), bits);
+        addGrams(other.text(), bits);
+        return bits;
     }
 
     /** The signature bits every feature matching all the terms must have. */
     public static long[] mask(List<String> terms) {
-        long[] mask = new long[GRAM_WORDS];
+        long[] mask = new long[SIGNATURE_WORDS];
         terms.forEach(term -> addGrams(term, mask));
         return mask;
     }
@@ -104,16 +112,6 @@ public final class SearchText {
     /** 3 when the name starts with the first term and every term is in the names, 2 when every term is in
      * the names, 1 when every term is somewhere, 0 otherwise. */
     public int score(List<String> terms) {
-        return score(terms, mask(terms));
-    }
-
-    /** As {@link #score(List)}, with the terms' {@link #mask} computed once per query. */
-    public int score(List<String> terms, long[] mask) {
-        for (int k = 0; k < GRAM_WORDS; k++) {
-            if ((grams[k] & mask[k]) != mask[k]) {
-                return 0;
-            }
-        }
         boolean allInNames = true;
         for (String term : terms) {
             if (names.contains(term)) {

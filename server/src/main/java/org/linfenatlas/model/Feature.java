@@ -8,8 +8,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * One feature of a layer: geometry in CRS84 (lon/lat) and JSON-compatible properties in a
- * stable order. Immutable; its CRS84 GeoJSON geometry is encoded once, on first use, because
- * responses repeat it far more often than features change.
+ * stable order. Immutable, but for its usual JSON encoding, kept once made.
  */
 public final class Feature {
     private static final int DECIMALS = 6;
@@ -17,7 +16,6 @@ public final class Feature {
     private final String id;
     private final Geometry geometry;
     private final Map<String, Object> properties;
-    private volatile String geometryJson;
     private volatile byte[] json;
 
     public Feature(String id, Geometry geometry, Map<String, Object> properties) {
@@ -47,19 +45,14 @@ public final class Feature {
         return value == null ? null : value.toString();
     }
 
-    /** RFC 7946 geometry (counter-clockwise shells, 6 decimals), encoded once. */
+    /** RFC 7946 geometry (counter-clockwise shells, 6 decimals); not kept: {@link #json} holds it where it repeats. */
     public String geometryJson() {
-        String json = geometryJson;
-        if (json == null) {
-            json = encode(geometry, DECIMALS);
-            geometryJson = json;
-        }
-        return json;
+        return encode(geometry, DECIMALS);
     }
 
     /**
      * The feature's usual encoding (for the API: GeoJSON in CRS84 with every property), made once
-     * by the given encoder and kept, as {@link #geometryJson()} is.
+     * by the given encoder and kept: responses repeat it far more often than features change.
      */
     public byte[] json(Function<Feature, byte[]> encoder) {
         byte[] bytes = json;
