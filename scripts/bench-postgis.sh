@@ -8,6 +8,7 @@
 #                            [--count 100000] [--seconds 10] [--connections 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/java-launch.sh
 
 db=postgresql://linfen_test:linfen_test@127.0.0.1:5432/linfen_atlas_test
 count=100000; seconds=10; connections=20
@@ -34,6 +35,7 @@ cleanup() {
 trap cleanup EXIT
 if curl -s -o /dev/null "localhost:$port"; then echo "port $port is busy" >&2; exit 1; fi
 [ -f server/target/linfen-atlas.jar ] || mvn -B -q -DskipTests package
+jar_java server/target/linfen-atlas.jar
 
 mkdir -p "$work/gis-data"
 cp gis-data/counties.geojson gis-data/rivers.geojson "$work/gis-data/"
@@ -44,7 +46,7 @@ started_ms=0
 start_server() { # $1 log file, then extra server arguments
   local log=$1 t0; shift
   t0=$(date +%s%N)
-  java -Xmx1g -jar server/target/linfen-atlas.jar --port "$port" --db "$db" --gis-data "$work/gis-data" "$@" >"$log" 2>&1 &
+  "${JAR_JAVA[@]}" -Xmx1g -jar server/target/linfen-atlas.jar --port "$port" --db "$db" --gis-data "$work/gis-data" "$@" >"$log" 2>&1 &
   server_pid=$!
   until curl -sf "localhost:$port/health" >/dev/null; do
     kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; exit 1; }

@@ -6,6 +6,7 @@
 #   scripts/bench.sh [--count 100000] [--seconds 10] [--connections 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/java-launch.sh
 
 count=100000; seconds=10; connections=20
 while [ $# -gt 0 ]; do
@@ -35,6 +36,7 @@ for p in $port $((port + 1)) $nginx_port; do
   if curl -s -o /dev/null "localhost:$p"; then echo "port $p is busy: stop what runs there first" >&2; exit 1; fi
 done
 [ -f server/target/linfen-atlas.jar ] || mvn -B -q -DskipTests package
+jar_java server/target/linfen-atlas.jar
 mkdir -p "$work/gis-data"
 cp gis-data/counties.geojson gis-data/rivers.geojson "$work/gis-data/"
 node scripts/bench/synthetic-projects.mjs "$count" 20261122 gis-data/counties.geojson "$work/gis-data/projects.geojson"
@@ -43,7 +45,7 @@ started_ms=0
 start_server() { # $1 data dir, $2 log file, then extra server arguments; sets server_pid and started_ms
   local dir=$1 log=$2 t0; shift 2
   t0=$(date +%s%N)
-  java -Xmx1g -jar server/target/linfen-atlas.jar --port "$port" --data-dir "$dir" "$@" >"$log" 2>&1 &
+  "${JAR_JAVA[@]}" -Xmx1g -jar server/target/linfen-atlas.jar --port "$port" --data-dir "$dir" "$@" >"$log" 2>&1 &
   server_pid=$!
   until curl -sf "localhost:$port/health" >/dev/null; do
     kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; exit 1; }

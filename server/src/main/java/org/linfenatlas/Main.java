@@ -1,18 +1,13 @@
 package org.linfenatlas;
 
-import io.javalin.Javalin;
-import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.util.Map;
 import org.linfenatlas.config.Config;
 import org.linfenatlas.config.ConfigException;
-import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.store.GeoPackageRepository;
-import org.linfenatlas.store.GisDataSeed;
 import org.linfenatlas.store.LayerCopy;
 import org.linfenatlas.store.LayerRepository;
 import org.linfenatlas.store.StoreException;
-import org.linfenatlas.web.BaseLayers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +25,10 @@ public final class Main {
                 case "serve" -> serve(config);
                 case "import" -> importGpkg(config);
                 case "export" -> exportGpkg(config);
+                case "warm-up" -> {
+                    WarmUp.run();
+                    System.exit(0); // not 5 s later: Javalin.create() leaves a non-daemon thread sleeping that long
+                }
                 default -> throw new ConfigException("unknown command '" + config.command() + "' (see --help)");
             }
         } catch (ConfigException e) {
@@ -43,29 +42,9 @@ public final class Main {
 
     static void serve(Config config) throws IOException {
         long started = System.nanoTime();
-        LayerRepository repository = Stores.open(config);
-        if (repository.isEmpty()) {
-            GisDataSeed seed = new GisDataSeed(config.gisDataDir());
-            int n = seed.loadInto(repository);
-            LOG.info("seeded {} with {} features from {}", repository.describe(), n, seed.describe());
-        }
-        long opened = System.nanoTime();
-        FeatureStore store = Stores.readPath(repository, config);
-        long indexed = System.nanoTime();
-        Javalin app = AtlasServer.create(store, BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()));
-        try {
-            app.start(config.host(), config.port());
-        } catch (JavalinBindException e) {
-            store.close();
-            throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
-        }
-        LOG.info("start-up: store opened in {} ms, indexed in {} ms, HTTP up in {} ms", (opened - started) / 1_000_000,
-                (indexed - opened) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            store.close();
-        }, "shutdown"));
-        LOG.info("Linfen Atlas serving {} on http://localhost:{}/ (ready in {} ms)", repository.describe(), app.port(),
+        RunningServer server = RunningServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        LOG.info("Linfen Atlas serving {} on http://localhost:{}/ (ready in {} ms)", server.describe(), server.port(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -105,6 +105,9 @@ public record Config(String command, String host, int port, Path dataDir, Path g
                 Usage: java -jar linfen-atlas.jar [serve] [options]
                        java -jar linfen-atlas.jar import --from-gpkg FILE --db URL   (GeoPackage into PostGIS)
                        java -jar linfen-atlas.jar export --db URL --to-gpkg FILE     (PostGIS into a GeoPackage)
+                       java -jar linfen-atlas.jar warm-up   (serves a temporary copy of the bundled data on a free port,
+                                                             checks a few requests and stops; the build runs it to record
+                                                             a class-data-sharing archive for a faster start; no options)
 
                 Options (each also read from its environment variable):
                 """);

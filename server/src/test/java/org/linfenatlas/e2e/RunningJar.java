@@ -48,6 +48,19 @@ public final class RunningJar implements AutoCloseable {
         return Path.of(path);
     }
 
+    /**
+     * The java command that starts a jar as the launcher scripts do (scripts/lib/java-launch.sh): with the build's
+     * class-data-sharing archive next to it when there is one, skipped silently when it does not fit the jar or JVM.
+     */
+    public static List<String> javaFor(Path jar) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        Path archive = jar.resolveSibling("linfen-atlas.jsa");
+        if (Files.isRegularFile(archive)) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        return command;
+    }
+
     /** On a new temporary data dir, deleted again by {@link #close()}; its log is target/e2e-NAME.log. */
     public static RunningJar startFresh(String name) throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("atlas-e2e-");
@@ -65,8 +78,8 @@ public final class RunningJar implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString(), "--port", Integer.toString(port), "--host", "127.0.0.1",
+        List<String> command = new ArrayList<>(javaFor(jar()));
+        command.addAll(List.of("-jar", jar().toString(), "--port", Integer.toString(port), "--host", "127.0.0.1",
                 "--data-dir", dataDir.toString()));
         command.addAll(List.of(extraArgs));
         String extra = System.getProperty("atlas.args", "").strip();

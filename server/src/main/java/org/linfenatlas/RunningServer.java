@@ -1,0 +1,67 @@
+package org.linfenatlas;
+
+import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import org.linfenatlas.config.Config;
+import org.linfenatlas.config.ConfigException;
+import org.linfenatlas.store.FeatureStore;
+import org.linfenatlas.store.GisDataSeed;
+import org.linfenatlas.store.LayerRepository;
+import org.linfenatlas.web.BaseLayers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The server as `serve` and `warm-up` start it: the store a configuration names, its read path and the HTTP app. */
+final class RunningServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
+
+    private final Javalin app;
+    private final FeatureStore store;
+    private final String description;
+
+    private RunningServer(Javalin app, FeatureStore store, String description) {
+        this.app = app;
+        this.store = store;
+        this.description = description;
+    }
+
+    /** Opens the store (seeding it when empty), indexes it and listens; returns once it answers requests. */
+    static RunningServer start(Config config) throws IOException {
+        long started = System.nanoTime();
+        LayerRepository repository = Stores.open(config);
+        if (repository.isEmpty()) {
+            GisDataSeed seed = new GisDataSeed(config.gisDataDir());
+            int n = seed.loadInto(repository);
+            LOG.info("seeded {} with {} features from {}", repository.describe(), n, seed.describe());
+        }
+        long opened = System.nanoTime();
+        FeatureStore store = Stores.readPath(repository, config);
+        long indexed = System.nanoTime();
+        Javalin app = AtlasServer.create(store, BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()));
+        try {
+            app.start(config.host(), config.port());
+        } catch (JavalinBindException e) {
+            store.close();
+            throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+        }
+        LOG.info("start-up: store opened in {} ms, indexed in {} ms, HTTP up in {} ms", (opened - started) / 1_000_000,
+                (indexed - opened) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+        return new RunningServer(app, store, repository.describe());
+    }
+
+    /** The port it listens on (the one chosen by the system for --port 0). */
+    int port() {
+        return app.port();
+    }
+
+    String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        store.close();
+    }
+}
