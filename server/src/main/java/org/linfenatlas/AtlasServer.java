@@ -43,8 +43,12 @@ public final class AtlasServer {
                 files.headers = Map.of("Cache-Control", "public, max-age=300");
             });
             config.staticFiles.enableWebjars();
-            config.jetty.modifyServer(server -> server.insertHandler(new CachedResponseHandler(cache, store::revision)));
-            config.requestLogger.http((ctx, ms) -> RequestLog.log(String.valueOf(ctx.method()), ctx.path(), ctx.statusCode(), ms));
+            config.jetty.modifyServer(server -> {
+                server.insertHandler(new CachedResponseHandler(cache, store::revision));
+                if (RequestLog.enabled()) {
+                    server.setRequestLog(RequestLog.toStandardError());
+                }
+            });
             config.routes.before(ctx -> {
                 Http.CORS.forEach(h -> ctx.header(h.getKey(), h.getValue()));
                 if (ctx.method() == HandlerType.OPTIONS) { // CORS preflight, for any path

@@ -1,5 +1,6 @@
 package org.linfenatlas.api;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,6 +19,7 @@ public final class EncodedResponse {
     private final String contentCrs;
     private final int gzipLevel;
     private volatile byte[] gzipped;
+    private volatile ByteBuffer[] direct;
 
     private EncodedResponse(byte[] body, String contentType, String contentCrs, int gzipLevel, String etag) {
         this.body = body;
@@ -70,6 +72,26 @@ public final class EncodedResponse {
             gzipped = z;
         }
         return z;
+    }
+
+    /**
+     * The body (plain or gzip) as a read-only view of a direct buffer made on first need: a socket
+     * write from a heap array copies it into a direct buffer first, on every request.
+     */
+    public ByteBuffer direct(boolean gzip) {
+        ByteBuffer[] buffers = direct;
+        if (buffers == null) {
+            buffers = new ByteBuffer[2];
+            direct = buffers;
+        }
+        int i = gzip ? 1 : 0;
+        ByteBuffer buffer = buffers[i];
+        if (buffer == null) {
+            byte[] bytes = gzip ? gzipped() : body;
+            buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+            buffers[i] = buffer;
+        }
+        return buffer.duplicate();
     }
 
     public long size() {

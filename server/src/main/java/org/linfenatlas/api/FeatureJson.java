@@ -19,6 +19,9 @@ public final class FeatureJson {
     private FeatureJson() {
     }
 
+    /** A page is built in its thread's buffer and copied out once: less garbage per request, fewer collections. */
+    private static final ThreadLocal<ByteArrayOutputStream> PAGE_BUFFERS = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(64 * 1024));
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
     private static final byte[] COLLECTION_HEAD = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
 
     /**
@@ -27,7 +30,8 @@ public final class FeatureJson {
      * by Jackson as an object whose opening brace is dropped.
      */
     public static byte[] collection(List<Feature> features, ItemsRequest request, long numberMatched, List<Link> links) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + features.size() * 512);
+        ByteArrayOutputStream out = PAGE_BUFFERS.get();
+        out.reset();
         out.writeBytes(COLLECTION_HEAD);
         boolean usual = request.crs() == Crs.CRS84 && request.properties() == null;
         for (int i = 0; i < features.size(); i++) {
@@ -48,7 +52,11 @@ public final class FeatureJson {
             g.writeEndObject();
         });
         out.write(rest, 1, rest.length - 1);
-        return out.toByteArray();
+        byte[] page = out.toByteArray();
+        if (out.size() > MAX_KEPT_BUFFER) {
+            PAGE_BUFFERS.remove();
+        }
+        return page;
     }
 
     private static byte[] usual(Feature f) {

@@ -11,6 +11,7 @@ import java.util.zip.Deflater;
 final class Gzip {
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final ThreadLocal<Deflater[]> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater[11]);
+    private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     private Gzip() {
     }
@@ -27,7 +28,7 @@ final class Gzip {
         deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
         out.writeBytes(HEADER);
-        byte[] buffer = new byte[Math.min(64 * 1024, data.length + 64)];
+        byte[] buffer = CHUNKS.get();
         while (!deflater.finished()) {
             out.write(buffer, 0, deflater.deflate(buffer));
         }
