@@ -6,7 +6,7 @@
 #   scripts/test.sh --require-postgis --require-browser --require-gdal   they fail instead (CI)
 #
 # What the tests need is installed here when missing and allowed (root on Debian/Ubuntu):
-# PostGIS for PostgreSQL 15, Debian's chromium and chromium-driver, and gdal-bin (GDAL as an API client). The local PostgreSQL cluster is
+# PostGIS for PostgreSQL 15, Debian's chromium and chromium-driver (and a CJK font), and gdal-bin (GDAL as an API client). The local PostgreSQL cluster is
 # started if it is down, and a throw-away role and database are created for the PostGIS tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +34,8 @@ missing=()
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing+=(postgresql-15-postgis-3)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+# a Chinese font, so that the browser tests lay out and screenshot real glyphs rather than empty boxes
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
