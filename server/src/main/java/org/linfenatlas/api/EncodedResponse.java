@@ -19,7 +19,8 @@ public final class EncodedResponse {
     private final String contentCrs;
     private final int gzipLevel;
     private volatile byte[] gzipped;
-    private volatile ByteBuffer[] direct;
+    private volatile ByteBuffer directBody;
+    private volatile ByteBuffer directGzipped;
 
     private EncodedResponse(byte[] body, String contentType, String contentCrs, int gzipLevel, String etag) {
         this.body = body;
@@ -79,17 +80,15 @@ public final class EncodedResponse {
      * write from a heap array copies it into a direct buffer first, on every request.
      */
     public ByteBuffer direct(boolean gzip) {
-        ByteBuffer[] buffers = direct;
-        if (buffers == null) {
-            buffers = new ByteBuffer[2];
-            direct = buffers;
-        }
-        int i = gzip ? 1 : 0;
-        ByteBuffer buffer = buffers[i];
-        if (buffer == null) {
+        ByteBuffer buffer = gzip ? directGzipped : directBody;
+        if (buffer == null) { // racing threads may each make one: equal contents, and a volatile field publishes it whole
             byte[] bytes = gzip ? gzipped() : body;
             buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
-            buffers[i] = buffer;
+            if (gzip) {
+                directGzipped = buffer;
+            } else {
+                directBody = buffer;
+            }
         }
         return buffer.duplicate();
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * (plain or gzip). Decided here once, so the Javalin route and the {@link CachedResponseHandler}
  * in front of it answer byte for byte alike.
  */
-record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean gzipped) {
 
     static Reply of(EncodedResponse response, String ifNoneMatch, String acceptEncoding) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(8);
@@ -20,14 +20,14 @@ record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body) {
             headers.add(Map.entry("Content-Crs", "<" + response.contentCrs() + ">"));
         }
         if (matches(ifNoneMatch, response.etag())) {
-            return new Reply(304, headers, null);
+            return new Reply(304, headers, null, false);
         }
         headers.add(Map.entry("Content-Type", response.contentType()));
         if (acceptsGzip(acceptEncoding)) {
             headers.add(Map.entry("Content-Encoding", "gzip"));
-            return new Reply(200, headers, response.gzipped());
+            return new Reply(200, headers, response.gzipped(), true);
         }
-        return new Reply(200, headers, response.body());
+        return new Reply(200, headers, response.body(), false);
     }
 
     static boolean matches(String ifNoneMatch, String etag) {
