@@ -46,7 +46,9 @@ public final class EncodedResponse {
         crc32c.update(body);
         CRC32 crc32 = new CRC32();
         crc32.update(body);
-        String etag = String.format("\"%08x%08x-%x\"", crc32c.getValue(), crc32.getValue(), body.length);
+        HexFormat hex = HexFormat.of();
+        String etag = "\"" + hex.toHexDigits((int) crc32c.getValue()) + hex.toHexDigits((int) crc32.getValue())
+                + "-" + Integer.toHexString(body.length) + "\"";
         return new EncodedResponse(body, contentType, contentCrs, Deflater.BEST_SPEED, etag);
     }
 
@@ -77,7 +79,8 @@ public final class EncodedResponse {
 
     /**
      * The body (plain or gzip) as a read-only view of a direct buffer made on first need: a socket
-     * write from a heap array copies it into a direct buffer first, on every request.
+     * write from a heap array copies it into a direct buffer first, on every request. Used for cached
+     * responses only, so direct memory holds at most one more copy of what the cache holds.
      */
     public ByteBuffer direct(boolean gzip) {
         ByteBuffer buffer = gzip ? directGzipped : directBody;
