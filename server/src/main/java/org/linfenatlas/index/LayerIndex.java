@@ -16,11 +16,6 @@ import org.linfenatlas.store.FeaturePage;
 import org.linfenatlas.store.ItemsQuery;
 import org.linfenatlas.store.ItemsQuery.SortKey;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.hprtree.HPRtree;
-import org.locationtech.jts.shape.fractal.HilbertCode;
 
 /**
  * One layer in memory, immutable: features in id order, a packed R-tree over their envelopes and,
@@ -28,12 +23,10 @@ import org.locationtech.jts.shape.fractal.HilbertCode;
  * are stable and paging is exact.
  */
 final class LayerIndex {
-    private static final GeometryFactory GEOMETRIES = new GeometryFactory();
-
     private final LayerSpec spec;
     private final List<Feature> features;
     private final Map<String, Feature> byId;
-    private final HPRtree tree;
+    private final PackedTree tree;
     private final List<SearchText> searchTexts;
     /** Every search text's signature, one after another, so that ruling features out reads memory in order. */
     private final long[] signatures;
@@ -52,12 +45,7 @@ final class LayerIndex {
             }
             extent.expandToInclude(f.geometry().getEnvelopeInternal());
         }
-        this.tree = new HPRtree();
-        for (int i : hilbertOrder(features, extent)) {
-            Envelope envelope = features.get(i).geometry().getEnvelopeInternal();
-            tree.insert(envelope, new Entry(i, envelope));
-        }
-        tree.build();
+        this.tree = new PackedTree(features, extent);
         // folding text to pinyin is most of the index's build time at 100k features: use every core
         this.searchTexts = spec.searchable()
                 ? IntStream.range(0, features.size()).parallel().mapToObj(i -> SearchText.of(features.get(i))).toList()
@@ -113,7 +101,7 @@ final class LayerIndex {
         if (query.bbox() == null) {
             selected.set(0, features.size());
         } else {
-            markIntersecting(query.bbox(), selected);
+            tree.markIntersecting(query.bbox(), selected);
         }
         if (!query.filters().isEmpty()) {
             for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
@@ -189,71 +177,6 @@ final class LayerIndex {
             }
             seen++;
         }
-    }
-
-    /** Marks what intersects the box: the tree narrows by envelope, then only features not boxed inside it are tested exactly. */
-    private void markIntersecting(Envelope bbox, BitSet selected) {
-        PreparedGeometry[] box = new PreparedGeometry[1];
-        tree.query(bbox, item -> {
-            Entry entry = (Entry) item;
-            if (entry.insideOf(bbox)) {
-                selected.set(entry.position);
-                return;
-            }
-            if (box[0] == null) {
-                box[0] = PreparedGeometryFactory.prepare(GEOMETRIES.toGeometry(bbox));
-            }
-            if (box[0].intersects(features.get(entry.position).geometry())) {
-                selected.set(entry.position);
-            }
-        });
-    }
-
-    /**
-     * A tree item: the feature's position and envelope side by side. Made in the tree's own (Hilbert)
-     * order, so a query reads them from neighbouring memory rather than chasing a pointer per match.
-     */
-    private static final class Entry {
-        final int position;
-        final double minX;
-        final double minY;
-        final double maxX;
-        final double maxY;
-
-        Entry(int position, Envelope envelope) {
-            this.position = position;
-            this.minX = envelope.getMinX();
-            this.minY = envelope.getMinY();
-            this.maxX = envelope.getMaxX();
-            this.maxY = envelope.getMaxY();
-        }
-
-        boolean insideOf(Envelope box) {
-            return minX >= box.getMinX() && maxX <= box.getMaxX() && minY >= box.getMinY() && maxY <= box.getMaxY();
-        }
-    }
-
-    /** Positions sorted along a Hilbert curve over the layer's extent (by envelope centre). */
-    private static int[] hilbertOrder(List<Feature> features, Envelope extent) {
-        int level = 12;
-        int side = (1 << level) - 1;
-        long[] keyed = new long[features.size()];
-        for (int i = 0; i < keyed.length; i++) {
-            Envelope e = features.get(i).geometry().getEnvelopeInternal();
-            if (e.isNull()) {
-                keyed[i] = i;
-                continue;
-            }
-            int x = extent.getWidth() > 0 ? (int) ((e.centre().x - extent.getMinX()) / extent.getWidth() * side) : 0;
-            int y = extent.getHeight() > 0 ? (int) ((e.centre().y - extent.getMinY()) / extent.getHeight() * side) : 0;
-            keyed[i] = (long) HilbertCode.encode(level, x, y) << 32 | i;
-        }
-        java.util.Arrays.sort(keyed);
-        int[] order = new int[keyed.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = (int) keyed[i];
-        }
-        return order;
     }
 
     private static boolean passesFilters(Feature f, Map<String, Set<String>> filters) {
