@@ -3,6 +3,7 @@ package org.linfenatlas.api;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -36,23 +37,33 @@ public final class EncodedResponse {
     }
 
     /**
-     * For a response sent once (a bbox or search page): compressed fast, a few percent larger, and
-     * tagged by two 32-bit checksums with different polynomials and the length (a fraction of the
-     * cost of SHA-256 on every request; two different pages of one URL pass for equal with odds of
-     * about 2^-64).
+     * For a response sent once (a bbox or search page), encoded for the one request it answers: its
+     * gzip form (compressed fast, a few percent larger) when that request accepts gzip, else its plain
+     * bytes; {@code bytes} may be a buffer that is reused afterwards. Tagged by two 32-bit checksums
+     * with different polynomials and the length (a fraction of the cost of SHA-256 on every request;
+     * two different pages of one URL pass for equal with odds of about 2^-64).
      */
-    public static EncodedResponse once(byte[] body, String contentType, String contentCrs) {
+    public static EncodedResponse once(byte[] bytes, int length, String contentType, String contentCrs, boolean gzip) {
         CRC32C crc32c = new CRC32C();
-        crc32c.update(body);
+        crc32c.update(bytes, 0, length);
         CRC32 crc32 = new CRC32();
-        crc32.update(body);
+        crc32.update(bytes, 0, length);
         HexFormat hex = HexFormat.of();
         String etag = "\"" + hex.toHexDigits((int) crc32c.getValue()) + hex.toHexDigits((int) crc32.getValue())
-                + "-" + Integer.toHexString(body.length) + "\"";
-        return new EncodedResponse(body, contentType, contentCrs, Deflater.BEST_SPEED, etag);
+                + "-" + Integer.toHexString(length) + "\"";
+        if (!gzip) {
+            return new EncodedResponse(Arrays.copyOf(bytes, length), contentType, contentCrs, Deflater.BEST_SPEED, etag);
+        }
+        EncodedResponse response = new EncodedResponse(null, contentType, contentCrs, Deflater.BEST_SPEED, etag);
+        response.gzipped = Gzip.compress(bytes, 0, length, Deflater.BEST_SPEED);
+        return response;
     }
 
+    /** The plain bytes; a one-off response made for a gzip request has only its gzip form. */
     public byte[] body() {
+        if (body == null) {
+            throw new IllegalStateException("this response was encoded for a gzip request only");
+        }
         return body;
     }
 
@@ -98,7 +109,7 @@ public final class EncodedResponse {
 
     public long size() {
         byte[] z = gzipped;
-        return body.length + (z == null ? 0 : z.length);
+        return (body == null ? 0 : body.length) + (z == null ? 0 : z.length);
     }
 
     private static String sha256(byte[] bytes) {

@@ -19,18 +19,30 @@ public final class FeatureJson {
     private FeatureJson() {
     }
 
-    /** A page is built in its thread's buffer and copied out once: less garbage per request, fewer collections. */
-    private static final ThreadLocal<ByteArrayOutputStream> PAGE_BUFFERS = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(64 * 1024));
+    /**
+     * A page is built in its thread's buffer and read from there: no copy per request, less garbage,
+     * fewer collections. A buffer that grew past {@link #MAX_KEPT_BUFFER} is dropped at the thread's next page.
+     */
+    private static final ThreadLocal<ByteSink> PAGE_BUFFERS = ThreadLocal.withInitial(() -> new ByteSink(64 * 1024));
     private static final int MAX_KEPT_BUFFER = 1 << 20;
     private static final byte[] COLLECTION_HEAD = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
 
+    public static byte[] collection(List<Feature> features, ItemsRequest request, long numberMatched, List<Link> links) {
+        return collectionInThreadBuffer(features, request, numberMatched, links).toByteArray();
+    }
+
     /**
+     * The page in this thread's buffer, valid until the thread's next page: read it (or copy it) before then.
      * The features are copied in as bytes encoded once per feature (the usual CRS84, all-properties
      * form) or encoded now (another CRS or a property subset); the members after them are written
-     * by Jackson as an object whose opening brace is dropped.
+     * by Jackson as an object whose opening brace becomes the comma after the features.
      */
-    public static byte[] collection(List<Feature> features, ItemsRequest request, long numberMatched, List<Link> links) {
-        ByteArrayOutputStream out = PAGE_BUFFERS.get();
+    static ByteSink collectionInThreadBuffer(List<Feature> features, ItemsRequest request, long numberMatched, List<Link> links) {
+        ByteSink out = PAGE_BUFFERS.get();
+        if (out.capacity() > MAX_KEPT_BUFFER) {
+            out = new ByteSink(64 * 1024);
+            PAGE_BUFFERS.set(out);
+        }
         out.reset();
         out.writeBytes(COLLECTION_HEAD);
         boolean usual = request.crs() == Crs.CRS84 && request.properties() == null;
@@ -42,21 +54,19 @@ public final class FeatureJson {
             out.writeBytes(usual ? f.json(FeatureJson::usual) : write(g -> writeFeature(g, f, request.crs(), request.properties(), null)));
         }
         out.write(']');
-        out.write(',');
-        byte[] rest = write(g -> {
+        int brace = out.size();
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             writeLinks(g, links);
             g.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             g.writeNumberField("numberMatched", numberMatched);
             g.writeNumberField("numberReturned", features.size());
             g.writeEndObject();
-        });
-        out.write(rest, 1, rest.length - 1);
-        byte[] page = out.toByteArray();
-        if (out.size() > MAX_KEPT_BUFFER) {
-            PAGE_BUFFERS.remove();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return page;
+        out.set(brace, (byte) ',');
+        return out;
     }
 
     private static byte[] usual(Feature f) {

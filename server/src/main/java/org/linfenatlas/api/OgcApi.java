@@ -58,16 +58,19 @@ public final class OgcApi {
     private void items(Context ctx) {
         LayerSpec spec = collection(ctx).spec();
         ItemsRequest request = ItemsRequestParser.parse(spec, ctx.queryParamMap());
-        Supplier<byte[]> body = () -> {
-            FeaturePage page = store.items(request.query());
-            List<Link> links = itemsLinks(api(ctx) + "/collections/" + spec.id() + "/items", request, page);
-            return FeatureJson.collection(page.features(), request, page.numberMatched(), links);
-        };
+        String href = api(ctx) + "/collections/" + spec.id() + "/items";
         if (request.query().bbox() != null || !request.query().terms().isEmpty()) {
             // map panning and typing make nearly every bbox and search unique: caching them would only churn
-            Http.send(ctx, EncodedResponse.once(body.get(), Http.GEOJSON, request.crs().uri()));
+            FeaturePage page = store.items(request.query());
+            ByteSink json = FeatureJson.collectionInThreadBuffer(page.features(), request, page.numberMatched(),
+                    itemsLinks(href, request, page));
+            Http.send(ctx, EncodedResponse.once(json.array(), json.size(), Http.GEOJSON, request.crs().uri(),
+                    Reply.acceptsGzip(ctx.header("Accept-Encoding"))));
         } else {
-            respond(ctx, Http.GEOJSON, request.crs().uri(), body);
+            respond(ctx, Http.GEOJSON, request.crs().uri(), () -> {
+                FeaturePage page = store.items(request.query());
+                return FeatureJson.collection(page.features(), request, page.numberMatched(), itemsLinks(href, request, page));
+            });
         }
     }
 

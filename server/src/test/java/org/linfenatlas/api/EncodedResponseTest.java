@@ -3,9 +3,13 @@ package org.linfenatlas.api;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +20,41 @@ class EncodedResponseTest {
 
     @Test
     void oneOffTagIsQuotedAndFollowsTheBytes() {
-        String tag = EncodedResponse.once(PAGE, Http.GEOJSON, null).etag();
+        String tag = once(PAGE, false).etag();
         assertTrue(tag.matches("\"[0-9a-f]{16}-[0-9a-f]+\""), tag);
-        assertEquals(tag, EncodedResponse.once(PAGE.clone(), Http.GEOJSON, null).etag());
-        assertNotEquals(tag, EncodedResponse.once(OTHER, Http.GEOJSON, null).etag());
+        assertEquals(tag, once(PAGE.clone(), false).etag());
+        assertNotEquals(tag, once(OTHER, false).etag());
+    }
+
+    @Test
+    void oneOffTagIsTheSameForThePlainAndTheGzipForm() {
+        assertEquals(once(PAGE, false).etag(), once(PAGE, true).etag());
+    }
+
+    @Test
+    void oneOffResponseReadsOnlyTheBufferLengthItIsGiven() throws Exception {
+        byte[] buffer = Arrays.copyOf(PAGE, PAGE.length + 100);
+        Arrays.fill(buffer, PAGE.length, buffer.length, (byte) 'x');
+        EncodedResponse plain = EncodedResponse.once(buffer, PAGE.length, Http.GEOJSON, null, false);
+        EncodedResponse gzip = EncodedResponse.once(buffer, PAGE.length, Http.GEOJSON, null, true);
+        assertArrayEquals(PAGE, plain.body());
+        assertArrayEquals(PAGE, new GZIPInputStream(new ByteArrayInputStream(gzip.gzipped())).readAllBytes());
+        assertEquals(once(PAGE, false).etag(), plain.etag());
+    }
+
+    @Test
+    void oneOffResponseKeepsItsBytesWhenTheBufferIsReused() throws Exception {
+        byte[] buffer = PAGE.clone();
+        EncodedResponse plain = EncodedResponse.once(buffer, buffer.length, Http.GEOJSON, null, false);
+        EncodedResponse gzip = EncodedResponse.once(buffer, buffer.length, Http.GEOJSON, null, true);
+        Arrays.fill(buffer, (byte) 0);
+        assertArrayEquals(PAGE, plain.body());
+        assertArrayEquals(PAGE, new GZIPInputStream(new ByteArrayInputStream(gzip.gzipped())).readAllBytes());
+    }
+
+    @Test
+    void oneOffResponseForAGzipRequestHasNoPlainForm() {
+        assertThrows(IllegalStateException.class, () -> once(PAGE, true).body());
     }
 
     @Test
@@ -34,6 +69,10 @@ class EncodedResponseTest {
         assertArrayEquals(PAGE, bytes(response.direct(false)));
         assertArrayEquals(response.gzipped(), bytes(response.direct(true)));
         assertArrayEquals(PAGE, bytes(response.direct(false)), "each call is a fresh view from the start");
+    }
+
+    private static EncodedResponse once(byte[] page, boolean gzip) {
+        return EncodedResponse.once(page, page.length, Http.GEOJSON, null, gzip);
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

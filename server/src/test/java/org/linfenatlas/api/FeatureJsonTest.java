@@ -50,6 +50,25 @@ class FeatureJsonTest {
         assertEquals(List.of("name"), names(doc.path("features").get(0).path("properties")));
     }
 
+    @Test
+    void emptyPageIsAValidCollection() throws Exception {
+        JsonNode doc = JSON.readTree(FeatureJson.collection(List.of(), request(Map.of()), 0, links()));
+        assertEquals(0, doc.path("features").size());
+        assertEquals(0, doc.path("numberReturned").asInt());
+    }
+
+    @Test
+    void pageAfterAnOutsizedPageInTheSameThreadIsWhole() throws Exception {
+        List<Feature> many = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) { // several megabytes: the thread's buffer grows past what it keeps
+            many.add(FakeStore.point("p" + i, 111.0, 36.0, Map.of("name", "项目".repeat(100))));
+        }
+        assertEquals(6000, JSON.readTree(FeatureJson.collection(many, request(Map.of()), 6000, links())).path("features").size());
+        JsonNode doc = JSON.readTree(FeatureJson.collection(features, request(Map.of()), 2, links()));
+        assertEquals(2, doc.path("features").size());
+        assertEquals(List.of("type", "features", "links", "timeStamp", "numberMatched", "numberReturned"), names(doc));
+    }
+
     private static ItemsRequest request(Map<String, List<String>> params) {
         return ItemsRequestParser.parse(Layers.PROJECTS_SPEC, params);
     }

@@ -38,6 +38,21 @@ class GzipTest {
         assertRoundTrip("second".getBytes(StandardCharsets.UTF_8), Deflater.BEST_SPEED);
     }
 
+    @Test
+    void bodyLargerThanTheKeptOutputBufferRoundTripsAndTheNextStillDoes() throws Exception {
+        byte[] noise = new byte[3_000_000];
+        new Random(7).nextBytes(noise);
+        assertRoundTrip(noise, Deflater.BEST_SPEED);
+        assertRoundTrip("small after large".getBytes(StandardCharsets.UTF_8), Deflater.BEST_SPEED);
+    }
+
+    @Test
+    void sliceOfABufferCompressesOnlyThatSlice() throws Exception {
+        byte[] buffer = "head|the slice|tail".getBytes(StandardCharsets.UTF_8);
+        byte[] back = new GZIPInputStream(new ByteArrayInputStream(Gzip.compress(buffer, 5, 9, Deflater.BEST_SPEED))).readAllBytes();
+        assertArrayEquals("the slice".getBytes(StandardCharsets.UTF_8), back);
+    }
+
     private static void assertRoundTrip(byte[] data, int level) throws Exception {
         byte[] back = new GZIPInputStream(new ByteArrayInputStream(Gzip.compress(data, level))).readAllBytes();
         assertArrayEquals(data, back);
