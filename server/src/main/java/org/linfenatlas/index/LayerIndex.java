@@ -1,6 +1,7 @@
 package org.linfenatlas.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,6 +34,8 @@ final class LayerIndex {
     private final Envelope extent;
     private final Map<String, int[]> ranks = new ConcurrentHashMap<>();
     private final Map<SortKey, int[]> sortOrders = new ConcurrentHashMap<>();
+    /** Up to this offset + limit a bbox page keeps its first matches in a heap; deeper pages mark a bit set. */
+    static final int MAX_FIRST_POSITIONS = 20_000;
 
     LayerIndex(LayerSpec spec, Collection<Feature> unsorted) {
         this.spec = spec;
@@ -77,6 +80,10 @@ final class LayerIndex {
      * needs no sort, search relevance is three buckets, one sort key walks a precomputed order.
      */
     FeaturePage query(ItemsQuery query) {
+        if (query.bbox() != null && query.terms().isEmpty() && query.sortBy().isEmpty()
+                && query.offset() + query.limit() <= MAX_FIRST_POSITIONS) {
+            return firstInBox(query);
+        }
         BitSet selected = select(query);
         PageCollector page = new PageCollector(query.offset(), query.limit());
         if (!query.sortBy().isEmpty()) {
@@ -91,9 +98,31 @@ final class LayerIndex {
                 page.accept(i);
             }
         }
-        List<Feature> result = new ArrayList<>(page.positions.size());
-        page.positions.forEach(i -> result.add(features.get(i)));
+        List<Feature> result = new ArrayList<>(page.size);
+        for (int k = 0; k < page.size; k++) {
+            result.add(features.get(page.positions[k]));
+        }
         return new FeaturePage(result, page.seen);
+    }
+
+    /**
+     * A bbox page in id order (the map's usual request) without a bit per feature: the tree's matches
+     * that pass the filters are counted, and the first offset + limit of them kept.
+     */
+    private FeaturePage firstInBox(ItemsQuery query) {
+        FirstPositions first = new FirstPositions((int) (query.offset() + query.limit()));
+        Map<String, Set<String>> filters = query.filters();
+        tree.forEachIntersecting(query.bbox(), i -> {
+            if (filters.isEmpty() || passesFilters(features.get(i), filters)) {
+                first.offer(i);
+            }
+        });
+        int[] kept = first.sorted();
+        List<Feature> page = new ArrayList<>(Math.max(0, kept.length - (int) query.offset()));
+        for (int k = (int) query.offset(); k < kept.length; k++) {
+            page.add(features.get(kept[k]));
+        }
+        return new FeaturePage(page, first.offered());
     }
 
     private BitSet select(ItemsQuery query) {
@@ -163,17 +192,22 @@ final class LayerIndex {
     private static final class PageCollector {
         final long offset;
         final long end;
-        final List<Integer> positions = new ArrayList<>();
+        int[] positions;
+        int size;
         long seen;
 
         PageCollector(long offset, int limit) {
             this.offset = offset;
             this.end = offset + limit;
+            this.positions = new int[Math.min(limit, 128)];
         }
 
         void accept(int position) {
             if (seen >= offset && seen < end) {
-                positions.add(position);
+                if (size == positions.length) {
+                    positions = Arrays.copyOf(positions, (int) Math.min(end - offset, 2L * size));
+                }
+                positions[size++] = position;
             }
             seen++;
         }

@@ -3,6 +3,7 @@ package org.linfenatlas.index;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.linfenatlas.model.Feature;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -33,20 +34,28 @@ final class PackedTree {
         tree.build();
     }
 
-    /** Marks what intersects the box: the tree narrows by envelope, then only features not boxed inside it are tested exactly. */
+    /** Marks what intersects the box. */
     void markIntersecting(Envelope bbox, BitSet selected) {
+        forEachIntersecting(bbox, selected::set);
+    }
+
+    /**
+     * The position of each feature that intersects the box, in the tree's order: the tree narrows by
+     * envelope, then only features not boxed inside it are tested exactly.
+     */
+    void forEachIntersecting(Envelope bbox, IntConsumer action) {
         PreparedGeometry[] box = new PreparedGeometry[1];
         tree.query(bbox, item -> {
             Entry entry = (Entry) item;
             if (entry.insideOf(bbox)) {
-                selected.set(entry.position);
+                action.accept(entry.position);
                 return;
             }
             if (box[0] == null) {
                 box[0] = PreparedGeometryFactory.prepare(GEOMETRIES.toGeometry(bbox));
             }
             if (box[0].intersects(geometries.get(entry.position))) {
-                selected.set(entry.position);
+                action.accept(entry.position);
             }
         });
     }

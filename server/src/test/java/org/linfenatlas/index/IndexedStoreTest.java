@@ -60,9 +60,36 @@ class IndexedStoreTest {
                 var boxGeometry = G.toGeometry(box);
                 List<String> expected = layers.get(layer).stream().filter(f -> f.geometry().intersects(boxGeometry))
                         .map(Feature::id).sorted().toList();
-                FeaturePage page = big.items(new ItemsQuery(layer, box, Map.of(), List.of(), List.of(), 0, 100_000));
-                assertEquals(expected, ids(page), layer + " in " + box);
+                for (int limit : List.of(10_000, 100_000)) { // first matches kept in a heap; a bit per feature
+                    FeaturePage page = big.items(new ItemsQuery(layer, box, Map.of(), List.of(), List.of(), 0, limit));
+                    assertEquals(expected, ids(page), layer + " in " + box + ", limit " + limit);
+                    assertEquals(expected.size(), page.numberMatched());
+                }
             }
+        }
+    }
+
+    @Test
+    void randomBoxPagesWithAFilterAreSlicesOfTheWholeAnswerAtAnyOffset() {
+        Map<String, List<Feature>> layers = TestLayers.byId(TestLayers.withSyntheticProjects(3_000, 7L));
+        IndexedStore big = IndexedStore.of(layers);
+        java.util.Random random = new java.util.Random(12);
+        for (int k = 0; k < 100; k++) {
+            double lon = 110 + random.nextDouble() * 2.5;
+            double lat = 35 + random.nextDouble() * 2.0;
+            Envelope box = new Envelope(lon, lon + 0.6, lat, lat + 0.6);
+            Map<String, Set<String>> filters = k % 2 == 0 ? Map.of() : Map.of("category", Set.of("energy", "transport"));
+            var boxGeometry = G.toGeometry(box);
+            List<String> whole = layers.get(Layers.PROJECTS).stream()
+                    .filter(f -> f.geometry().intersects(boxGeometry))
+                    .filter(f -> filters.isEmpty() || filters.get("category").contains(f.property("category")))
+                    .map(Feature::id).sorted().toList();
+            int offset = random.nextInt(whole.size() + 5);
+            int limit = 1 + random.nextInt(30);
+            FeaturePage page = big.items(new ItemsQuery(Layers.PROJECTS, box, filters, List.of(), List.of(), offset, limit));
+            assertEquals(whole.subList(Math.min(offset, whole.size()), Math.min(offset + limit, whole.size())), ids(page),
+                    box + " " + filters + " offset " + offset + " limit " + limit);
+            assertEquals(whole.size(), page.numberMatched());
         }
     }
 
