@@ -1,15 +1,13 @@
 package org.linfenatlas.api;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import org.eclipse.jetty.server.AsyncRequestLogWriter;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.slf4j.LoggerFactory;
 
 /**
  * One line per request on standard error, whichever handler answered it (the cache in front of
- * Javalin, a route, the static files): time, method, path, status, milliseconds. Jetty's writer
- * writes from its own thread, so no request waits on the stream; a logger shared by the request
- * threads was the first point of contention under load.
+ * Javalin, a route, the static files): time, method, path, status, milliseconds. The lines are
+ * written from their own thread ({@link BatchingLogWriter}), so no request waits on the stream; a
+ * logger shared by the request threads was the first point of contention under load.
  */
 public final class RequestLog {
     static final String FORMAT = "%{yyyy-MM-dd HH:mm:ss|UTC}t %m %U %s %{ms}Tms"; // whole seconds: formatted once a second
@@ -24,6 +22,6 @@ public final class RequestLog {
     }
 
     public static org.eclipse.jetty.server.RequestLog toStandardError() {
-        return new CustomRequestLog(new AsyncRequestLogWriter(null, new ArrayBlockingQueue<>(QUEUE_LINES)), FORMAT);
+        return new CustomRequestLog(new BatchingLogWriter(System.err, QUEUE_LINES), FORMAT);
     }
 }
