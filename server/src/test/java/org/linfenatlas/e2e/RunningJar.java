@@ -49,11 +49,13 @@ public final class RunningJar implements AutoCloseable {
     }
 
     /**
-     * The java command that starts a jar as the launcher scripts do (scripts/lib/java-launch.sh): with the build's
-     * class-data-sharing archive next to it when there is one, skipped silently when it does not fit the jar or JVM.
+     * The java command that starts a jar as the launcher scripts do (scripts/lib/java-launch.sh): the parallel
+     * collector, and the build's class-data-sharing archive next to it when there is one, skipped silently when it
+     * does not fit the jar or JVM.
      */
     public static List<String> javaFor(Path jar) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseParallelGC"));
         Path archive = jar.resolveSibling("linfen-atlas.jsa");
         if (Files.isRegularFile(archive)) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
