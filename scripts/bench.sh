@@ -112,7 +112,8 @@ run "projects q= search, limit=20 (12 terms)" "http://localhost:$port" scripts/b
 
 jcmd "$server_pid" GC.run >/dev/null
 sleep 1
-heap=$(jcmd "$server_pid" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}')
+# the heap's lines are those with a total (one for G1, young and old generations for the parallel collector)
+heap=$(jcmd "$server_pid" GC.heap_info | awk '/ total / {for (i=1;i<=NF;i++) if ($i=="used") {sub(/K,?$/,"",$(i+1)); kb+=$(i+1)}} END {print kb "K"}')
 echo
 echo "- heap in use after a full GC with $count projects loaded: $heap"
 echo "- start-up to serving, $count projects, store already seeded: ${start_ms} ms (first start incl. seeding the GeoPackage: ${seed_ms} ms)"
