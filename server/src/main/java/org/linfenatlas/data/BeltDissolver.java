@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.linfenatlas.model.Feature;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -22,6 +23,11 @@ public final class BeltDissolver {
     }
 
     public static List<Feature> dissolve(List<Feature> counties) {
+        return dissolve(counties, c -> GeodesicArea.squareKilometres(c.geometry()));
+    }
+
+    /** @param areaKm2 each county's geodesic area, when the caller has it already */
+    public static List<Feature> dissolve(List<Feature> counties, ToDoubleFunction<Feature> areaKm2) {
         List<Feature> belts = new ArrayList<>();
         for (Belt belt : BELTS) {
             List<Feature> members = counties.stream().filter(c -> belt.id().equals(c.text("belt"))).toList();
@@ -30,7 +36,7 @@ public final class BeltDissolver {
             }
             // Normalised (start vertex, ring order) as the PostGIS belts view normalises, so both give the same vertices.
             Geometry union = UnaryUnionOp.union(members.stream().map(Feature::geometry).toList()).norm();
-            double area = members.stream().mapToDouble(c -> GeodesicArea.squareKilometres(c.geometry())).sum();
+            double area = members.stream().mapToDouble(areaKm2).sum();
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("name", belt.name());
             props.put("name_en", belt.nameEn());

@@ -1,6 +1,7 @@
 package org.linfenatlas.index;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +94,13 @@ public final class IndexedStore implements FeatureStore {
 
         static Snapshot build(Map<String, List<Feature>> stored) {
             Snapshot s = new Snapshot();
-            List<Feature> counties = withArea(stored.getOrDefault(Layers.COUNTIES, List.of()));
+            List<Feature> storedCounties = stored.getOrDefault(Layers.COUNTIES, List.of());
+            Map<String, Double> areas = new HashMap<>(); // geodesic areas, summed again for the belts
+            storedCounties.forEach(c -> areas.put(c.id(), GeodesicArea.squareKilometres(c.geometry())));
+            List<Feature> counties = withArea(storedCounties, areas);
             Map<String, List<Feature>> all = new LinkedHashMap<>();
             all.put(Layers.COUNTIES, counties);
-            all.put(Layers.BELTS, BeltDissolver.dissolve(counties));
+            all.put(Layers.BELTS, BeltDissolver.dissolve(counties, c -> areas.get(c.id())));
             all.put(Layers.RIVERS, stored.getOrDefault(Layers.RIVERS, List.of()));
             all.put(Layers.PROJECTS, stored.getOrDefault(Layers.PROJECTS, List.of()));
             List<CollectionInfo> infos = new ArrayList<>();
@@ -121,10 +125,10 @@ public final class IndexedStore implements FeatureStore {
             return index;
         }
 
-        private static List<Feature> withArea(List<Feature> counties) {
+        private static List<Feature> withArea(List<Feature> counties, Map<String, Double> areas) {
             return counties.stream().map(c -> {
                 Map<String, Object> props = new LinkedHashMap<>(c.properties());
-                props.put("area_km2", Math.round(GeodesicArea.squareKilometres(c.geometry()) * 10) / 10.0);
+                props.put("area_km2", Math.round(areas.get(c.id()) * 10) / 10.0);
                 return new Feature(c.id(), c.geometry(), props);
             }).toList();
         }
