@@ -46,10 +46,20 @@ class IndexedStoreTest {
         assertEquals(Set.of("141032", "141002"), Set.copyOf(ids(page)));
     }
 
+    private static final Map<String, List<Feature>> BIG_LAYERS = TestLayers.byId(TestLayers.withSyntheticProjects(3_000, 7L));
+    private static final IndexedStore BIG = IndexedStore.of(BIG_LAYERS);
+
+    /** Ids in order of what intersects the box and passes the filters (property → accepted values), feature by feature. */
+    private static List<String> bruteForce(String layer, Envelope box, Map<String, Set<String>> filters) {
+        var boxGeometry = G.toGeometry(box);
+        return BIG_LAYERS.get(layer).stream()
+                .filter(f -> f.geometry().intersects(boxGeometry))
+                .filter(f -> filters.entrySet().stream().allMatch(e -> e.getValue().contains(f.property(e.getKey()))))
+                .map(Feature::id).sorted().toList();
+    }
+
     @Test
     void randomBoxesSelectExactlyWhatIntersectsThem() {
-        Map<String, List<Feature>> layers = TestLayers.byId(TestLayers.withSyntheticProjects(3_000, 7L));
-        IndexedStore big = IndexedStore.of(layers);
         java.util.Random random = new java.util.Random(11);
         for (int k = 0; k < 200; k++) {
             double size = Math.pow(10, -3 + random.nextDouble() * 3.5);
@@ -57,11 +67,9 @@ class IndexedStoreTest {
             double lat = 35 + random.nextDouble() * 2.2;
             Envelope box = new Envelope(lon, lon + size, lat, lat + size * random.nextDouble());
             for (String layer : List.of(Layers.PROJECTS, Layers.COUNTIES, Layers.RIVERS)) {
-                var boxGeometry = G.toGeometry(box);
-                List<String> expected = layers.get(layer).stream().filter(f -> f.geometry().intersects(boxGeometry))
-                        .map(Feature::id).sorted().toList();
+                List<String> expected = bruteForce(layer, box, Map.of());
                 for (int limit : List.of(10_000, 100_000)) { // first matches kept in a heap; a bit per feature
-                    FeaturePage page = big.items(new ItemsQuery(layer, box, Map.of(), List.of(), List.of(), 0, limit));
+                    FeaturePage page = BIG.items(new ItemsQuery(layer, box, Map.of(), List.of(), List.of(), 0, limit));
                     assertEquals(expected, ids(page), layer + " in " + box + ", limit " + limit);
                     assertEquals(expected.size(), page.numberMatched());
                 }
@@ -71,22 +79,16 @@ class IndexedStoreTest {
 
     @Test
     void randomBoxPagesWithAFilterAreSlicesOfTheWholeAnswerAtAnyOffset() {
-        Map<String, List<Feature>> layers = TestLayers.byId(TestLayers.withSyntheticProjects(3_000, 7L));
-        IndexedStore big = IndexedStore.of(layers);
         java.util.Random random = new java.util.Random(12);
         for (int k = 0; k < 100; k++) {
             double lon = 110 + random.nextDouble() * 2.5;
             double lat = 35 + random.nextDouble() * 2.0;
             Envelope box = new Envelope(lon, lon + 0.6, lat, lat + 0.6);
             Map<String, Set<String>> filters = k % 2 == 0 ? Map.of() : Map.of("category", Set.of("energy", "transport"));
-            var boxGeometry = G.toGeometry(box);
-            List<String> whole = layers.get(Layers.PROJECTS).stream()
-                    .filter(f -> f.geometry().intersects(boxGeometry))
-                    .filter(f -> filters.isEmpty() || filters.get("category").contains(f.property("category")))
-                    .map(Feature::id).sorted().toList();
+            List<String> whole = bruteForce(Layers.PROJECTS, box, filters);
             int offset = random.nextInt(whole.size() + 5);
             int limit = 1 + random.nextInt(30);
-            FeaturePage page = big.items(new ItemsQuery(Layers.PROJECTS, box, filters, List.of(), List.of(), offset, limit));
+            FeaturePage page = BIG.items(new ItemsQuery(Layers.PROJECTS, box, filters, List.of(), List.of(), offset, limit));
             assertEquals(whole.subList(Math.min(offset, whole.size()), Math.min(offset + limit, whole.size())), ids(page),
                     box + " " + filters + " offset " + offset + " limit " + limit);
             assertEquals(whole.size(), page.numberMatched());
