@@ -8,7 +8,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
 import org.linfenatlas.api.ApiException;
-import org.linfenatlas.api.CachedResponseHandler;
+import org.linfenatlas.api.FastPathHandler;
 import org.linfenatlas.api.Http;
 import org.linfenatlas.api.OgcApi;
 import org.linfenatlas.api.RequestLog;
@@ -44,7 +44,7 @@ public final class AtlasServer {
             });
             config.staticFiles.enableWebjars();
             config.jetty.modifyServer(server -> {
-                server.insertHandler(new CachedResponseHandler(cache, store::revision));
+                server.insertHandler(new FastPathHandler(cache, store::revision, api));
                 if (RequestLog.enabled()) {
                     server.setRequestLog(RequestLog.toStandardError());
                 }

@@ -58,20 +58,41 @@ public final class OgcApi {
     private void items(Context ctx) {
         LayerSpec spec = collection(ctx).spec();
         ItemsRequest request = ItemsRequestParser.parse(spec, ctx.queryParamMap());
-        String href = api(ctx) + "/collections/" + spec.id() + "/items";
-        if (request.query().bbox() != null || !request.query().terms().isEmpty()) {
-            // map panning and typing make nearly every bbox and search unique: caching them would only churn
-            FeaturePage page = store.items(request.query());
-            ByteSink json = FeatureJson.collectionInThreadBuffer(page.features(), request, page.numberMatched(),
-                    itemsLinks(href, request, page));
-            Http.send(ctx, EncodedResponse.once(json.array(), json.size(), Http.GEOJSON, request.crs().uri(),
-                    Reply.acceptsGzip(ctx.header("Accept-Encoding"))));
+        if (isUnique(request)) {
+            Http.send(ctx, page(api(ctx), spec, request, Reply.acceptsGzip(ctx.header("Accept-Encoding"))));
         } else {
             respond(ctx, Http.GEOJSON, request.crs().uri(), () -> {
                 FeaturePage page = store.items(request.query());
-                return FeatureJson.collection(page.features(), request, page.numberMatched(), itemsLinks(href, request, page));
+                return FeatureJson.collection(page.features(), request, page.numberMatched(), itemsLinks(api(ctx), spec, request, page));
             });
         }
+    }
+
+    /**
+     * The bbox or search page that an items request names, as the items route answers it, for
+     * {@link FastPathHandler}; null when there is no such collection or the request is not for such a page.
+     *
+     * @throws ApiException for an invalid parameter
+     */
+    EncodedResponse uniquePage(String api, String collectionId, Map<String, List<String>> params, boolean gzip) {
+        CollectionInfo info = store.collection(collectionId).orElse(null);
+        if (info == null) {
+            return null;
+        }
+        ItemsRequest request = ItemsRequestParser.parse(info.spec(), params);
+        return isUnique(request) ? page(api, info.spec(), request, gzip) : null;
+    }
+
+    /** Map panning and typing make nearly every bbox and search unique: caching them would only churn. */
+    private static boolean isUnique(ItemsRequest request) {
+        return request.query().bbox() != null || !request.query().terms().isEmpty();
+    }
+
+    private EncodedResponse page(String api, LayerSpec spec, ItemsRequest request, boolean gzip) {
+        FeaturePage page = store.items(request.query());
+        ByteSink json = FeatureJson.collectionInThreadBuffer(page.features(), request, page.numberMatched(),
+                itemsLinks(api, spec, request, page));
+        return EncodedResponse.once(json.array(), json.size(), Http.GEOJSON, request.crs().uri(), gzip);
     }
 
     private void item(Context ctx) {
@@ -87,7 +108,8 @@ public final class OgcApi {
                 new Link(collection, "collection", Http.JSON, spec.title()))));
     }
 
-    private static List<Link> itemsLinks(String href, ItemsRequest request, FeaturePage page) {
+    private static List<Link> itemsLinks(String api, LayerSpec spec, ItemsRequest request, FeaturePage page) {
+        String href = api + "/collections/" + spec.id() + "/items";
         long offset = request.query().offset();
         int limit = request.query().limit();
         List<Link> links = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What one request gets from an encoded response: 304 or 200, the headers and the body bytes
- * (plain or gzip). Decided here once, so the Javalin route and the {@link CachedResponseHandler}
+ * (plain or gzip). Decided here once, so the Javalin route and the {@link FastPathHandler}
  * in front of it answer byte for byte alike.
  */
 record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean gzipped) {

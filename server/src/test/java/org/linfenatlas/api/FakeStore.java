@@ -30,6 +30,8 @@ final class FakeStore implements FeatureStore {
     String revision = "r1";
     /** How often a route looked a collection up: answers from the cache in front of the routes don't. */
     int collectionLookups;
+    /** Whether the last items call came through Javalin's servlet, rather than the fast path in front of it. */
+    boolean lastItemsThroughServlet;
 
     FakeStore() {
         Layers.ALL.forEach(spec -> layers.put(spec.id(), new ArrayList<>()));
@@ -65,6 +67,8 @@ final class FakeStore implements FeatureStore {
     @Override
     public FeaturePage items(ItemsQuery query) {
         lastQuery = query;
+        lastItemsThroughServlet = StackWalker.getInstance()
+                .walk(frames -> frames.anyMatch(f -> f.getClassName().startsWith("io.javalin.http.servlet.")));
         failIfAsked();
         List<Feature> all = layers.get(query.collection());
         int from = (int) Math.min(all.size(), query.offset());
