@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Responses repeated from the cache in front of the routes are the routes' own, header for header. */
 class CachedResponsesTest extends ApiTestSupport {
     private static final String COUNTIES = "/api/collections/counties/items";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void repeatedRequestDoesNotReachTheRoutes() {
@@ -111,24 +105,5 @@ class CachedResponsesTest extends ApiTestSupport {
             assertEquals(404, send(client, "GET", "/api/collections/counties/items/141032%2F").statusCode());
             assertEquals(404, send(client, "GET", "/api/collections/counties/items/14103%32x").statusCode());
         });
-    }
-
-    private static Map<String, List<String>> withoutDate(HttpResponse<?> response) {
-        Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
-        headers.remove("date");
-        return headers;
-    }
-
-    private static HttpResponse<byte[]> send(Client client, String method, String path, String... header) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.origin() + path))
-                    .method(method, HttpRequest.BodyPublishers.noBody());
-            for (int i = 0; i < header.length; i += 2) {
-                request.header(header[i], header[i + 1]);
-            }
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -25,7 +20,6 @@ class FastPathPagesTest extends ApiTestSupport {
     private static final String BBOX_PAGE = "/api/collections/counties/items?bbox=110,35,113,37&limit=2";
     private static final String SEARCH_PAGE = "/api/collections/projects/items?q=yonghe";
     private static final Pattern TIME_STAMP = Pattern.compile("\"timeStamp\":\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void bboxPageIsAnsweredInFrontOfJavalin() {
@@ -130,24 +124,5 @@ class FastPathPagesTest extends ApiTestSupport {
         }
         Matcher m = TIME_STAMP.matcher(new String(body, StandardCharsets.UTF_8));
         return m.find() ? m.group(1) : "";
-    }
-
-    private static Map<String, List<String>> withoutDate(HttpResponse<?> response) {
-        Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
-        headers.remove("date");
-        return headers;
-    }
-
-    private static HttpResponse<byte[]> send(Client client, String method, String path, String... header) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.origin() + path))
-                    .method(method, HttpRequest.BodyPublishers.noBody());
-            for (int i = 0; i < header.length; i += 2) {
-                request.header(header[i], header[i + 1]);
-            }
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }
