@@ -55,7 +55,7 @@ public final class EncodedResponse {
             return new EncodedResponse(Arrays.copyOf(bytes, length), contentType, contentCrs, Deflater.BEST_SPEED, etag);
         }
         EncodedResponse response = new EncodedResponse(null, contentType, contentCrs, Deflater.BEST_SPEED, etag);
-        response.gzipped = Gzip.compress(bytes, 0, length, Deflater.BEST_SPEED);
+        response.gzipped = Gzip.compress(bytes, 0, length, Deflater.BEST_SPEED, (int) crc32.getValue());
         return response;
     }
 

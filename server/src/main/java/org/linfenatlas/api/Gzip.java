@@ -25,6 +25,13 @@ final class Gzip {
 
     /** The gzip form of {@code data[offset .. offset + length)}, in an array of its exact size. */
     static byte[] compress(byte[] data, int offset, int length, int level) {
+        CRC32 crc = new CRC32();
+        crc.update(data, offset, length);
+        return compress(data, offset, length, level, (int) crc.getValue());
+    }
+
+    /** The same, for a caller that has the slice's CRC-32 already (a one-off response's ETag holds it). */
+    static byte[] compress(byte[] data, int offset, int length, int level, int crc32) {
         Deflater deflater = deflater(level);
         deflater.setInput(data, offset, length);
         deflater.finish();
@@ -37,9 +44,7 @@ final class Gzip {
             }
             n += deflater.deflate(out, n, out.length - n - TRAILER);
         }
-        CRC32 crc = new CRC32();
-        crc.update(data, offset, length);
-        n = writeIntLittleEndian(out, n, (int) crc.getValue());
+        n = writeIntLittleEndian(out, n, crc32);
         n = writeIntLittleEndian(out, n, length);
         OUTPUTS.set(out.length > MAX_KEPT_OUTPUT ? new byte[64 * 1024] : out);
         return Arrays.copyOf(out, n);
