@@ -5,7 +5,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import java.util.Map;
 import org.linfenatlas.api.ApiException;
 import org.linfenatlas.api.FastPathHandler;
@@ -14,6 +13,7 @@ import org.linfenatlas.api.OgcApi;
 import org.linfenatlas.api.RequestLog;
 import org.linfenatlas.api.ResponseCache;
 import org.linfenatlas.store.FeatureStore;
+import org.linfenatlas.web.WebFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +35,8 @@ public final class AtlasServer {
             config.http.maxRequestSize = 64 * 1024;
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-                files.precompressMaxSize = 2 * 1024 * 1024;
-                files.headers = Map.of("Cache-Control", "public, max-age=300");
-            });
-            config.staticFiles.enableWebjars();
             config.jetty.modifyServer(server -> {
+                server.insertHandler(new WebFiles(AtlasServer.class.getClassLoader()));
                 server.insertHandler(new FastPathHandler(cache, store::revision, api));
                 if (RequestLog.enabled()) {
                     server.setRequestLog(RequestLog.toStandardError());

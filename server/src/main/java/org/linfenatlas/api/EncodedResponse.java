@@ -19,21 +19,34 @@ public final class EncodedResponse {
     private final String etag;
     private final String contentCrs;
     private final int gzipLevel;
+    private final boolean compressible;
     private volatile byte[] gzipped;
     private volatile ByteBuffer directBody;
     private volatile ByteBuffer directGzipped;
 
     private EncodedResponse(byte[] body, String contentType, String contentCrs, int gzipLevel, String etag) {
+        this(body, contentType, contentCrs, gzipLevel, etag, true);
+    }
+
+    private EncodedResponse(byte[] body, String contentType, String contentCrs, int gzipLevel, String etag,
+                            boolean compressible) {
         this.body = body;
         this.contentType = contentType;
         this.contentCrs = contentCrs;
         this.gzipLevel = gzipLevel;
         this.etag = etag;
+        this.compressible = compressible;
     }
 
     /** For a response that will be cached and sent many times: compressed as small as gzip can, tagged by SHA-256. */
     public static EncodedResponse lasting(byte[] body, String contentType, String contentCrs) {
         return new EncodedResponse(body, contentType, contentCrs, Deflater.BEST_COMPRESSION, "\"" + sha256(body) + "\"");
+    }
+
+    /** A file sent many times, as {@link #lasting}, but never gzipped when {@code compressible} is false (a PNG, say). */
+    public static EncodedResponse file(byte[] body, String contentType, boolean compressible) {
+        return new EncodedResponse(body, contentType, null, Deflater.BEST_COMPRESSION, "\"" + sha256(body) + "\"",
+                compressible);
     }
 
     /**
@@ -77,6 +90,11 @@ public final class EncodedResponse {
 
     public String contentCrs() {
         return contentCrs;
+    }
+
+    /** False for a body gzip cannot shrink: every request gets the plain bytes. */
+    public boolean compressible() {
+        return compressible;
     }
 
     public byte[] gzipped() {

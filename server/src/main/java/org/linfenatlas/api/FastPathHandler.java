@@ -53,14 +53,14 @@ public final class FastPathHandler extends Handler.Wrapper {
                 uri.getScheme(), headers.get(HttpHeader.HOST));
         EncodedResponse cached = cache.peek(Http.cacheKey(revision.get(), baseUrl, path, uri.getQuery()));
         if (cached != null) {
-            send(Reply.of(cached, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.ACCEPT_ENCODING)),
-                    head, response, callback, gzip -> cached.direct(gzip));
+            Reply.of(cached, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.ACCEPT_ENCODING))
+                    .send(head, response, callback, cached::direct);
             return true;
         }
         EncodedResponse page = uniquePage(baseUrl, path, uri.getQuery(), headers);
         if (page != null) {
             Reply reply = Reply.of(page, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.ACCEPT_ENCODING));
-            send(reply, head, response, callback, gzip -> ByteBuffer.wrap(reply.body()));
+            reply.send(head, response, callback, gzip -> ByteBuffer.wrap(reply.body()));
             return true;
         }
         return super.handle(request, response, callback);
@@ -85,25 +85,6 @@ public final class FastPathHandler extends Handler.Wrapper {
                     Reply.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING)));
         } catch (RuntimeException e) {
             return null; // Javalin's route meets the same problem and answers it as an error (400, or 500 logged)
-        }
-    }
-
-    private interface Body {
-        ByteBuffer of(boolean gzip);
-    }
-
-    private static void send(Reply reply, boolean head, Response response, Callback callback, Body body) {
-        response.setStatus(reply.status());
-        HttpFields.Mutable out = response.getHeaders();
-        Http.CORS.forEach(h -> out.add(h.getKey(), h.getValue())); // add: nothing has set a header yet, no need to search
-        for (Map.Entry<String, String> h : reply.headers()) {
-            out.add(h.getKey(), h.getValue());
-        }
-        if (reply.body() == null) {
-            response.write(true, null, callback);
-        } else {
-            out.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-            response.write(true, head ? null : body.of(reply.gzipped()), callback);
         }
     }
 }

@@ -1,21 +1,33 @@
 package org.linfenatlas.api;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * What one request gets from an encoded response: 304 or 200, the headers and the body bytes
  * (plain or gzip). Decided here once, so the Javalin route and the {@link FastPathHandler}
  * in front of it answer byte for byte alike.
  */
-record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean gzipped) {
+public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean gzipped) {
+    /** How long clients may reuse an API answer without asking again: the data can change (revision). */
+    static final String API_CACHE_CONTROL = "public, max-age=60";
 
     static Reply of(EncodedResponse response, String ifNoneMatch, String acceptEncoding) {
+        return of(response, API_CACHE_CONTROL, ifNoneMatch, acceptEncoding);
+    }
+
+    public static Reply of(EncodedResponse response, String cacheControl, String ifNoneMatch, String acceptEncoding) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(8);
         headers.add(Map.entry("ETag", response.etag()));
         headers.add(Map.entry("Vary", "Accept-Encoding"));
-        headers.add(Map.entry("Cache-Control", "public, max-age=60"));
+        headers.add(Map.entry("Cache-Control", cacheControl));
         if (response.contentCrs() != null) {
             headers.add(Map.entry("Content-Crs", "<" + response.contentCrs() + ">"));
         }
@@ -23,11 +35,30 @@ record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, b
             return new Reply(304, headers, null, false);
         }
         headers.add(Map.entry("Content-Type", response.contentType()));
-        if (acceptsGzip(acceptEncoding)) {
+        if (response.compressible() && acceptsGzip(acceptEncoding)) {
             headers.add(Map.entry("Content-Encoding", "gzip"));
             return new Reply(200, headers, response.gzipped(), true);
         }
         return new Reply(200, headers, response.body(), false);
+    }
+
+    /**
+     * Writes this reply straight to Jetty's response, with the CORS headers every answer carries;
+     * {@code body} gives the bytes to write for the gzip (true) or plain (false) form.
+     */
+    public void send(boolean head, Response response, Callback callback, Function<Boolean, ByteBuffer> body) {
+        response.setStatus(status);
+        HttpFields.Mutable out = response.getHeaders();
+        Http.CORS.forEach(h -> out.add(h.getKey(), h.getValue())); // add: nothing has set a header yet, no need to search
+        for (Map.Entry<String, String> h : headers) {
+            out.add(h.getKey(), h.getValue());
+        }
+        if (this.body == null) {
+            response.write(true, null, callback);
+        } else {
+            out.put(HttpHeader.CONTENT_LENGTH, this.body.length);
+            response.write(true, head ? null : body.apply(gzipped), callback);
+        }
     }
 
     static boolean matches(String ifNoneMatch, String etag) {
