@@ -3,69 +3,77 @@ package org.linfenatlas.index;
 import java.util.Arrays;
 
 /**
- * Counts the positions offered to it and keeps the {@code k} smallest in a max-heap: a page in id
- * order needs only the first offset + limit matches, in order, and how many matched, so a bbox
- * page costs memory for its page rather than a bit per feature of the layer.
+ * Counts the positions offered to it and gives the {@code k} smallest in order: a page in id order
+ * needs only the first offset + limit matches and how many matched. The offers are appended to a
+ * buffer, and the k smallest chosen at the end by one histogram pass over the positions' high bits:
+ * a few microseconds for the ≈ 2,000 matches of a 0.2° box at 100k projects, where keeping a heap of
+ * the k smallest cost about 20 µs, nearly all of it in mispredicted branches while sifting.
  */
 final class FirstPositions {
-    private final int[] heap;
-    private int size;
-    private long offered;
+    private static final int BUCKET_BITS = 8;
+    /** Buffers up to this many positions (64 KB) stay with their thread for its next page. */
+    private static final int KEPT_BUFFER = 16 * 1024;
+    private static final ThreadLocal<int[]> BUFFERS = ThreadLocal.withInitial(() -> new int[1024]);
+
+    private final int k;
+    private int[] offered;
+    private int count;
+    private int max;
 
     FirstPositions(int k) {
-        this.heap = new int[k];
+        this.k = k;
+        this.offered = BUFFERS.get();
     }
 
     void offer(int position) {
-        offered++;
-        if (size < heap.length) {
-            heap[size] = position;
-            siftUp(size++);
-        } else if (heap.length > 0 && position < heap[0]) {
-            heap[0] = position;
-            siftDown();
+        if (count == offered.length) {
+            offered = Arrays.copyOf(offered, count * 2);
+            if (offered.length <= KEPT_BUFFER) {
+                BUFFERS.set(offered);
+            }
         }
+        offered[count++] = position;
+        max = Math.max(max, position);
     }
 
     long offered() {
-        return offered;
+        return count;
     }
 
-    /** The kept positions in ascending order. */
+    /** The k smallest positions offered (all, when fewer were), ascending. */
     int[] sorted() {
-        int[] kept = Arrays.copyOf(heap, size);
-        Arrays.sort(kept);
-        return kept;
+        if (count <= k) {
+            int[] all = Arrays.copyOf(offered, count);
+            Arrays.sort(all);
+            return all;
+        }
+        if (k == 0) {
+            return new int[0];
+        }
+        int shift = Math.max(0, 32 - Integer.numberOfLeadingZeros(max) - BUCKET_BITS);
+        int[] histogram = new int[1 << BUCKET_BITS];
+        for (int i = 0; i < count; i++) {
+            histogram[offered[i] >>> shift]++;
+        }
+        int last = 0; // the bucket holding the k-th smallest: it and all below it are candidates
+        for (int below = histogram[0]; below < k; below += histogram[++last]) {
+        }
+        int[] candidates = new int[countUpTo(histogram, last)];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (offered[i] >>> shift <= last) {
+                candidates[n++] = offered[i];
+            }
+        }
+        Arrays.sort(candidates);
+        return candidates.length == k ? candidates : Arrays.copyOf(candidates, k);
     }
 
-    private void siftUp(int i) {
-        int value = heap[i];
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (heap[parent] >= value) {
-                break;
-            }
-            heap[i] = heap[parent];
-            i = parent;
+    private static int countUpTo(int[] histogram, int last) {
+        int sum = 0;
+        for (int b = 0; b <= last; b++) {
+            sum += histogram[b];
         }
-        heap[i] = value;
-    }
-
-    private void siftDown() {
-        int value = heap[0];
-        int i = 0;
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            if (child + 1 < size && heap[child + 1] > heap[child]) {
-                child++;
-            }
-            if (value >= heap[child]) {
-                break;
-            }
-            heap[i] = heap[child];
-            i = child;
-        }
-        heap[i] = value;
+        return sum;
     }
 }
