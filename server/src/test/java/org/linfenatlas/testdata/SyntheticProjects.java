@@ -130,6 +130,50 @@ public final class SyntheticProjects {
                 round(e.getMinY() + random.nextDouble() * e.getHeight()));
     }
 
+    private static final String[] BENCH_PLACES = {"壶口", "乾坤湾", "云丘山", "大槐树", "陶寺", "丁村", "尧庙", "龙祠", "七里峪",
+            "姑射山", "汾河", "黄河", "霍山", "太岳", "浍河", "沁河", "昕水河", "芝河", "鄂河", "州川河"};
+    private static final String[] BENCH_THINGS = {"产业园", "物流中心", "光伏电站", "储气库", "旅游区", "医院", "学校",
+            "污水处理厂", "数据中心", "公路", "湿地公园", "科创中心"};
+
+    /**
+     * Points inside their county's polygon, with the properties of scripts/bench/synthetic-projects.mjs
+     * (so pages weigh what bench.sh's pages weigh): the shape of the load benchmarks' data, for the
+     * in-process benchmarks. Deterministic for a seed; not the same features as the script's.
+     */
+    public static List<Feature> benchPoints(int count, long seed, List<Feature> counties) {
+        Random random = new Random(seed);
+        List<org.locationtech.jts.geom.prep.PreparedGeometry> shapes = counties.stream()
+                .map(c -> org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(c.geometry())).toList();
+        List<Feature> projects = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int k = random.nextInt(counties.size());
+            Feature county = counties.get(k);
+            Envelope box = county.geometry().getEnvelopeInternal();
+            Coordinate at;
+            do {
+                at = inside(box, random);
+            } while (!shapes.get(k).contains(G.createPoint(at)));
+            String name = county.text("name");
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", name.replaceAll("[县区市]$", "") + BENCH_PLACES[random.nextInt(BENCH_PLACES.length)]
+                    + BENCH_THINGS[random.nextInt(BENCH_THINGS.length)] + i);
+            p.put("name_en", "Synthetic project " + i);
+            p.put("aliases", List.of());
+            p.put("category", Vocabulary.CATEGORIES.get(random.nextInt(Vocabulary.CATEGORIES.size())));
+            p.put("counties", List.of(name));
+            p.put("belts", List.of(county.text("belt")));
+            p.put("kind", "point");
+            p.put("status", Vocabulary.STATUSES.get(random.nextInt(Vocabulary.STATUSES.size())));
+            p.put("figures", Map.of("investment_yi_yuan", random.nextInt(10_000) / 10.0));
+            p.put("source", "synthetic");
+            p.put("summary_zh", "用于性能测试的虚构项目，位于" + name + "。");
+            p.put("summary_en", "A made-up project for benchmarks.");
+            p.put("precision", "county");
+            projects.add(new Feature(String.format("synthetic-%06d", i), G.createPoint(at), p));
+        }
+        return projects;
+    }
+
     private static double round(double degrees) {
         return Math.round(degrees * 1e6) / 1e6;
     }

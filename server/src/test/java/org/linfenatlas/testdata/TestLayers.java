@@ -31,6 +31,20 @@ public final class TestLayers {
 
     /** Real layers of gis-data plus {@code synthetic} made-up projects (seeded, so always the same). */
     public static Map<LayerSpec, List<Feature>> withSyntheticProjects(int synthetic, long seed) {
+        return withProjects(counties -> SyntheticProjects.generate(synthetic, seed, counties));
+    }
+
+    /**
+     * The layers of bench.sh's data dir: the real counties and rivers, and as projects only {@code synthetic}
+     * points shaped like the load benchmark's (seeded).
+     */
+    public static Map<LayerSpec, List<Feature>> withBenchPoints(int synthetic, long seed) {
+        Map<LayerSpec, List<Feature>> layers = withProjects(counties -> List.of());
+        layers.put(Layers.PROJECTS_SPEC, SyntheticProjects.benchPoints(synthetic, seed, layers.get(Layers.COUNTIES_SPEC)));
+        return layers;
+    }
+
+    private static Map<LayerSpec, List<Feature>> withProjects(java.util.function.Function<List<Feature>, List<Feature>> made) {
         GisDataSeed data = new GisDataSeed(gisDataDir());
         Map<LayerSpec, List<Feature>> layers = new LinkedHashMap<>();
         try {
@@ -44,7 +58,7 @@ public final class TestLayers {
         if (counties.isEmpty()) {
             throw new IllegalStateException("gis-data holds no counties.geojson: " + gisDataDir());
         }
-        layers.get(Layers.PROJECTS_SPEC).addAll(SyntheticProjects.generate(synthetic, seed, counties));
+        layers.get(Layers.PROJECTS_SPEC).addAll(made.apply(counties));
         layers.replaceAll((spec, features) -> List.copyOf(features));
         return layers;
     }
