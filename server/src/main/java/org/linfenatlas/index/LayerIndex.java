@@ -34,7 +34,7 @@ final class LayerIndex {
     private final Envelope extent;
     private final Map<String, int[]> ranks = new ConcurrentHashMap<>();
     private final Map<SortKey, int[]> sortOrders = new ConcurrentHashMap<>();
-    /** Up to this offset + limit a bbox page keeps its first matches in a heap; deeper pages mark a bit set. */
+    /** Up to this offset + limit a bbox page picks its first matches by {@link FirstPositions}; deeper pages mark a bit set. */
     static final int MAX_FIRST_POSITIONS = 20_000;
 
     LayerIndex(LayerSpec spec, Collection<Feature> unsorted) {

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.linfenatlas.AtlasServer;
+import org.linfenatlas.testdata.RawHttp;
 
 /** Runs requests against the real routes over a {@link FakeStore}. */
 abstract class ApiTestSupport {
@@ -60,20 +58,10 @@ abstract class ApiTestSupport {
         org.junit.jupiter.api.Assertions.assertTrue(body.path("description").asText().contains(mentioned),
                 () -> "description should mention '" + mentioned + "': " + body);
     }
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Any method with any headers (name, value, name, value...), the body as bytes as it came (gzip stays gzip). */
     static HttpResponse<byte[]> send(Client client, String method, String path, String... header) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.origin() + path))
-                    .method(method, HttpRequest.BodyPublishers.noBody());
-            for (int i = 0; i < header.length; i += 2) {
-                request.header(header[i], header[i + 1]);
-            }
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return RawHttp.send(client.origin(), method, path, header);
     }
 
     /** The headers but Date, which two answers in different seconds may differ by. */

@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.linfenatlas.testdata.RawHttp.send;
 
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The page's files over a class path of one directory (web/) and one jar (the webjars), as the fat jar has them. */
 class WebFilesTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String INDEX = "<!doctype html><title>临汾</title>" + "<p>规划</p>".repeat(200);
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3, 4};
     private static final String LIB_JS = "export const leaflet = 1;\n".repeat(100);
@@ -67,19 +64,6 @@ class WebFilesTest {
         out.putNextEntry(new JarEntry(name));
         out.write(bytes);
         out.closeEntry();
-    }
-
-    private static HttpResponse<byte[]> send(String origin, String method, String path, String... header) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
-                    .method(method, HttpRequest.BodyPublishers.noBody());
-            for (int i = 0; i < header.length; i += 2) {
-                request.header(header[i], header[i + 1]);
-            }
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static String header(HttpResponse<?> response, String name) {
