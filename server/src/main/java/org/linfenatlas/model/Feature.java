@@ -16,12 +16,28 @@ public final class Feature {
     private final String id;
     private final Geometry geometry;
     private final Map<String, Object> properties;
+    private final long version;
     private volatile byte[] json;
 
+    /** A feature at version 1, as seeded or imported. */
     public Feature(String id, Geometry geometry, Map<String, Object> properties) {
+        this(id, geometry, properties, 1);
+    }
+
+    /** @param version the store's version of the feature: 1 when first stored, one more with each committed change */
+    public Feature(String id, Geometry geometry, Map<String, Object> properties, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         this.properties = PropertyMap.copyOf(properties);
+        this.version = version;
+    }
+
+    public Feature withVersion(long newVersion) {
+        return new Feature(id, geometry, properties, newVersion);
+    }
+
+    public long version() {
+        return version;
     }
 
     public String id() {
