@@ -7,12 +7,14 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import org.linfenatlas.api.ApiException;
+import org.linfenatlas.api.Errors;
 import org.linfenatlas.api.FastPathHandler;
 import org.linfenatlas.api.Http;
 import org.linfenatlas.api.OgcApi;
 import org.linfenatlas.api.RequestLog;
 import org.linfenatlas.api.ResponseCache;
 import org.linfenatlas.store.FeatureStore;
+import org.linfenatlas.store.StoreError;
 import org.linfenatlas.web.WebFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,7 @@ public final class AtlasServer {
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json").result(pageConfigJson));
             api.register(config);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            config.routes.exception(StoreError.class, (e, ctx) -> Errors.send(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     error(ctx, e.getStatus(), e.getStatus() == 404 ? "NotFound" : "HttpError", e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -7,7 +7,7 @@ import java.util.List;
  * {@code api} maps each kind to its HTTP status and OGC code in one place. Rejected writes change nothing.
  */
 public final class StoreError extends RuntimeException {
-    public enum Kind { MALFORMED, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_REQUIRED, PRECONDITION_FAILED, INVALID, TOO_LARGE }
+    public enum Kind { MALFORMED, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_REQUIRED, PRECONDITION_FAILED, INVALID, TOO_LARGE, TOO_MANY_REQUESTS }
 
     private final Kind kind;
     private final List<Problem> details;
