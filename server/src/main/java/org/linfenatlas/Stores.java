@@ -55,7 +55,7 @@ final class Stores {
             return PostGisFeatureStore.over(database);
         }
         IndexedStore store = IndexedStore.load(repository);
-        repository.onChange(store::reload);
+        repository.onChange(store::changed);
         return store;
     }
 }

@@ -6,26 +6,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.linfenatlas.data.BeltDissolver;
 import org.linfenatlas.data.GeodesicArea;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.model.Layers;
+import org.linfenatlas.store.Change;
 import org.linfenatlas.store.CollectionInfo;
 import org.linfenatlas.store.FeaturePage;
 import org.linfenatlas.store.FeatureStore;
+import org.linfenatlas.store.HistoryEntry;
 import org.linfenatlas.store.ItemsQuery;
 import org.linfenatlas.store.LayerRepository;
+import org.linfenatlas.store.LayerVersion;
 import org.linfenatlas.store.Stats;
+import org.linfenatlas.store.WriteRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The read path: every layer of a repository held in memory with a spatial index, the belts
- * dissolved from the counties, and the statistics computed once. The snapshot is replaced
- * whole, so readers never see a half-updated state.
+ * dissolved from the counties, the statistics computed on first need. Readers see one immutable
+ * snapshot at a time. A change of one feature makes a new snapshot that shares everything but that
+ * layer's per-position arrays ({@link LayerIndex#with}); its tree is rebuilt in the background once
+ * enough changed. Changes of counties, and whole-layer changes, rebuild what depends on them.
  */
 public final class IndexedStore implements FeatureStore {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexedStore.class);
+
     private final LayerRepository repository;
     private volatile Snapshot snapshot;
+    /** Held while a change is committed and applied, so that this instance applies changes in commit order. */
+    private final Object writeLock = new Object();
+    /** Layers whose compaction is running, with the changes applied meanwhile, replayed onto its result. */
+    private final Map<String, List<Feature.Edit>> compacting = new HashMap<>();
+    private final ExecutorService compactor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "index-compaction");
+        t.setDaemon(true);
+        return t;
+    });
 
     private IndexedStore(LayerRepository repository, Snapshot snapshot) {
         this.repository = repository;
@@ -33,17 +56,102 @@ public final class IndexedStore implements FeatureStore {
     }
 
     public static IndexedStore load(LayerRepository repository) {
-        return new IndexedStore(repository, Snapshot.build(readLayers(repository)));
+        return new IndexedStore(repository, Snapshot.build(readLayers(repository), versions(repository)));
     }
 
-    /** Builds a store from features already in memory (tests, benchmarks); null repository. */
+    /** Builds a store from features already in memory (tests, benchmarks); null repository, so read-only. */
     public static IndexedStore of(Map<String, List<Feature>> storedLayers) {
-        return new IndexedStore(null, Snapshot.build(storedLayers));
+        Map<String, LayerVersion> versions = new HashMap<>();
+        Layers.STORED.forEach(l -> versions.put(l.id(), new LayerVersion(WriteRules.newEpoch(), 0)));
+        return new IndexedStore(null, Snapshot.build(storedLayers, versions));
     }
 
-    /** Re-reads the repository, e.g. after another instance changed the database. */
+    /** Re-reads the repository whole, e.g. after an import into the database. */
     public void reload() {
-        snapshot = Snapshot.build(readLayers(repository));
+        synchronized (writeLock) {
+            snapshot = Snapshot.build(readLayers(repository), versions(repository));
+        }
+    }
+
+    /** What a repository reports another process changed: those features re-read and applied, or the layer reloaded. */
+    public void changed(String layer, List<String> featureIds) {
+        LayerSpec spec = Layers.byId(layer).filter(LayerSpec::stored).orElse(null);
+        if (spec == null) {
+            return;
+        }
+        synchronized (writeLock) {
+            if (featureIds == null || spec.id().equals(Layers.COUNTIES)) {
+                snapshot = Snapshot.build(readLayers(repository), versions(repository));
+                return;
+            }
+            for (String id : featureIds) {
+                Feature stored = repository.read(spec, id).orElse(null);
+                Feature held = snapshot.layer(layer).get(id);
+                if (stored == null ? held != null : held == null || held.version() != stored.version()) {
+                    apply(layer, id, stored);
+                }
+            }
+            snapshot = snapshot.withVersion(layer, repository.version(spec));
+        }
+    }
+
+    @Override
+    public HistoryEntry write(Change change) {
+        if (repository == null) {
+            return FeatureStore.super.write(change);
+        }
+        LayerSpec spec = Layers.byId(change.collection()).filter(LayerSpec::stored)
+                .orElseThrow(() -> new IllegalArgumentException("no stored collection " + change.collection()));
+        synchronized (writeLock) {
+            HistoryEntry entry = repository.commit(change);
+            if (spec.id().equals(Layers.COUNTIES)) {
+                snapshot = Snapshot.build(readLayers(repository), versions(repository));
+            } else {
+                apply(spec.id(), entry.featureId(), entry.after());
+                snapshot = snapshot.withVersion(spec.id(), repository.version(spec));
+            }
+            return entry;
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(String collection, String featureId) {
+        if (repository == null) {
+            return List.of();
+        }
+        return Layers.byId(collection).filter(LayerSpec::stored).map(spec -> repository.history(spec, featureId)).orElse(List.of());
+    }
+
+    /** Under the write lock: one feature added, replaced or (after == null) removed. */
+    private void apply(String layer, String id, Feature after) {
+        LayerIndex current = snapshot.layer(layer);
+        LayerIndex next = after == null ? current.without(id) : current.with(after);
+        snapshot = snapshot.withLayer(layer, next);
+        List<Feature.Edit> pending = compacting.get(layer);
+        if (pending != null) {
+            pending.add(new Feature.Edit(id, after));
+        } else if (next.compactionDue()) {
+            compacting.put(layer, new ArrayList<>());
+            compactor.execute(() -> compact(layer, next));
+        }
+    }
+
+    private void compact(String layer, LayerIndex base) {
+        try {
+            LayerIndex compacted = base.compacted();
+            synchronized (writeLock) {
+                for (Feature.Edit edit : compacting.get(layer)) {
+                    compacted = edit.after() == null ? compacted.without(edit.id()) : compacted.with(edit.after());
+                }
+                snapshot = snapshot.withLayer(layer, compacted);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("compacting the index of {} failed; it goes on with its overlay", layer, e);
+        } finally {
+            synchronized (writeLock) {
+                compacting.remove(layer);
+            }
+        }
     }
 
     private static Map<String, List<Feature>> readLayers(LayerRepository repository) {
@@ -52,6 +160,12 @@ public final class IndexedStore implements FeatureStore {
             layers.put(spec.id(), repository.readAll(spec));
         }
         return layers;
+    }
+
+    private static Map<String, LayerVersion> versions(LayerRepository repository) {
+        Map<String, LayerVersion> versions = new HashMap<>();
+        Layers.STORED.forEach(l -> versions.put(l.id(), repository.version(l)));
+        return versions;
     }
 
     @Override
@@ -71,29 +185,43 @@ public final class IndexedStore implements FeatureStore {
 
     @Override
     public Stats stats() {
-        return snapshot.stats;
+        return snapshot.stats();
     }
 
     @Override
-    public String revision() {
-        return snapshot.revision;
+    public LayerVersion version(String collection) {
+        Snapshot s = snapshot;
+        s.layer(collection);
+        return s.versions.get(collection.equals(Layers.BELTS) ? Layers.COUNTIES : collection);
     }
 
     @Override
     public void close() {
+        compactor.shutdownNow();
         if (repository != null) {
             repository.close();
         }
     }
 
     private static final class Snapshot {
-        final Map<String, LayerIndex> layers = new LinkedHashMap<>();
-        List<CollectionInfo> collections;
-        Stats stats;
-        String revision;
+        final Map<String, LayerIndex> layers;
+        final Map<String, LayerVersion> versions;
+        final List<CollectionInfo> collections;
+        private volatile Stats stats;
 
-        static Snapshot build(Map<String, List<Feature>> stored) {
-            Snapshot s = new Snapshot();
+        private Snapshot(Map<String, LayerIndex> layers, Map<String, LayerVersion> versions, Stats stats) {
+            this.layers = layers;
+            this.versions = versions;
+            this.stats = stats;
+            List<CollectionInfo> infos = new ArrayList<>();
+            for (LayerSpec spec : Layers.ALL) {
+                LayerIndex index = layers.get(spec.id());
+                infos.add(new CollectionInfo(spec, index.extent(), index.features().size()));
+            }
+            this.collections = List.copyOf(infos);
+        }
+
+        static Snapshot build(Map<String, List<Feature>> stored, Map<String, LayerVersion> versions) {
             List<Feature> storedCounties = stored.getOrDefault(Layers.COUNTIES, List.of());
             Map<String, Double> areas = new HashMap<>(); // geodesic areas, summed again for the belts
             storedCounties.forEach(c -> areas.put(c.id(), GeodesicArea.squareKilometres(c.geometry())));
@@ -103,17 +231,32 @@ public final class IndexedStore implements FeatureStore {
             all.put(Layers.BELTS, BeltDissolver.dissolve(counties, c -> areas.get(c.id())));
             all.put(Layers.RIVERS, stored.getOrDefault(Layers.RIVERS, List.of()));
             all.put(Layers.PROJECTS, stored.getOrDefault(Layers.PROJECTS, List.of()));
-            List<CollectionInfo> infos = new ArrayList<>();
-            long hash = 17;
+            Map<String, LayerIndex> layers = new LinkedHashMap<>();
             for (LayerSpec spec : Layers.ALL) {
-                LayerIndex index = new LayerIndex(spec, all.get(spec.id()));
-                s.layers.put(spec.id(), index);
-                infos.add(new CollectionInfo(spec, index.extent(), index.features().size()));
-                hash = 31 * hash + index.features().hashCode();
+                layers.put(spec.id(), new LayerIndex(spec, all.get(spec.id())));
             }
-            s.collections = List.copyOf(infos);
-            s.stats = StatsCalculator.compute(all.get(Layers.PROJECTS), counties);
-            s.revision = Long.toHexString(hash);
+            return new Snapshot(layers, Map.copyOf(versions), null);
+        }
+
+        /** The same snapshot with one layer's index replaced; the statistics follow the projects. */
+        Snapshot withLayer(String id, LayerIndex index) {
+            Map<String, LayerIndex> next = new LinkedHashMap<>(layers);
+            next.put(id, index);
+            return new Snapshot(next, versions, id.equals(Layers.PROJECTS) ? null : stats);
+        }
+
+        Snapshot withVersion(String id, LayerVersion version) {
+            Map<String, LayerVersion> next = new HashMap<>(versions);
+            next.put(id, version);
+            return new Snapshot(layers, Map.copyOf(next), stats);
+        }
+
+        Stats stats() {
+            Stats s = stats;
+            if (s == null) {
+                s = StatsCalculator.compute(layers.get(Layers.PROJECTS).features(), layers.get(Layers.COUNTIES).features());
+                stats = s;
+            }
             return s;
         }
 
@@ -129,7 +272,7 @@ public final class IndexedStore implements FeatureStore {
             return counties.stream().map(c -> {
                 Map<String, Object> props = new LinkedHashMap<>(c.properties());
                 props.put("area_km2", Math.round(areas.get(c.id()) * 10) / 10.0);
-                return new Feature(c.id(), c.geometry(), props);
+                return new Feature(c.id(), c.geometry(), props, c.version());
             }).toList();
         }
     }

@@ -86,6 +86,10 @@ public final class Feature {
         return writer.write(geometry);
     }
 
+    /** A change of one feature as an index applies it: the feature after it, or null when it was removed. */
+    public record Edit(String id, Feature after) {
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Feature f && id.equals(f.id) && geometry.equalsExact(f.geometry) && properties.equals(f.properties);

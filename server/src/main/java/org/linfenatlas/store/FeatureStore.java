@@ -7,9 +7,8 @@ import org.linfenatlas.model.Feature;
 /**
  * The one interface between HTTP and data. Implementations: the in-memory index over the embedded
  * GeoPackage or PostGIS ({@code IndexedStore}), SQL per request on PostGIS ({@code PostGisFeatureStore}),
- * and the fake of the handler tests. Writes (OGC API
- * Part 4) will be added here; {@link #revision()} changes with every write so that cached
- * responses and ETags follow the data.
+ * and the fake of the handler tests. Every collection has its own version, so that a change of one
+ * collection retires only that collection's cached answers and ETags.
  */
 public interface FeatureStore extends AutoCloseable {
 
@@ -26,8 +25,32 @@ public interface FeatureStore extends AutoCloseable {
 
     Stats stats();
 
-    /** Changes whenever any layer changes. */
-    String revision();
+    /** The collection's version (a derived collection has that of its source: belts follow counties). */
+    LayerVersion version(String collection);
+
+    /** Changes whenever any collection changes. */
+    default String revision() {
+        StringBuilder out = new StringBuilder();
+        for (CollectionInfo c : collections()) {
+            out.append(c.id()).append(':').append(version(c.id()).revision()).append(' ');
+        }
+        return out.toString().strip();
+    }
+
+    /**
+     * Commits a validated change with its history entry, and answers reads with it before returning
+     * (read your writes). Stores that cannot write refuse with FORBIDDEN.
+     *
+     * @throws StoreError NOT_FOUND, PRECONDITION_FAILED or CONFLICT, with nothing written
+     */
+    default HistoryEntry write(Change change) {
+        throw StoreError.of(StoreError.Kind.FORBIDDEN, "this store is read-only");
+    }
+
+    /** The feature's committed changes, newest first (also for a deleted feature); empty when it has none. */
+    default List<HistoryEntry> history(String collection, String featureId) {
+        return List.of();
+    }
 
     @Override
     void close();

@@ -10,6 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.db.GeoPackageDataType;
@@ -24,6 +31,7 @@ import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.sf.GeometryType;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
+import org.linfenatlas.model.Layers;
 import org.linfenatlas.model.PropertySpec;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -39,6 +47,7 @@ public final class GeoPackageRepository implements LayerRepository {
     public static final String FILE_NAME = "linfen-atlas.gpkg";
     private static final String GEOMETRY_COLUMN = "geom";
     private static final long SRS_WGS84 = 4326;
+    private static final String VERSION_COLUMN = "atlas_version";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -61,17 +70,71 @@ public final class GeoPackageRepository implements LayerRepository {
         if (!f.exists()) {
             GeoPackageManager.create(f);
         }
-        return new GeoPackageRepository(file, GeoPackageManager.open(f));
+        GeoPackageRepository repository = new GeoPackageRepository(file, GeoPackageManager.open(f));
+        try {
+            repository.prepare();
+        } catch (SQLException | RuntimeException e) {
+            repository.close();
+            throw new StoreException("cannot prepare " + file + ": " + e.getMessage(), e);
+        }
+        return repository;
+    }
+
+    /**
+     * Durability first: WAL with synchronous=FULL syncs the log at every commit, so an acknowledged
+     * write survives a killed process and a lost page cache. Then the tables the write path needs,
+     * and the columns that later versions of the layer specs added to files made by earlier ones.
+     */
+    private void prepare() throws SQLException {
+        try (Statement s = jdbc().createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("CREATE TABLE IF NOT EXISTS atlas_layer_versions (layer TEXT PRIMARY KEY, epoch TEXT NOT NULL,"
+                    + " version INTEGER NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS atlas_history (collection TEXT NOT NULL, feature_id TEXT NOT NULL,"
+                    + " version INTEGER NOT NULL, time TEXT NOT NULL, operation TEXT NOT NULL, author_id INTEGER,"
+                    + " author_name TEXT, before TEXT, after TEXT, PRIMARY KEY (collection, feature_id, version))");
+        }
+        for (LayerSpec layer : Layers.STORED) {
+            if (geoPackage.isFeatureTable(layer.id())) {
+                addMissingColumns(layer);
+            }
+        }
+    }
+
+    private void addMissingColumns(LayerSpec layer) throws SQLException {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (Statement s = jdbc().createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA table_info(\"" + layer.id() + "\")")) {
+            while (rs.next()) {
+                present.add(rs.getString("name"));
+            }
+        }
+        try (Statement s = jdbc().createStatement()) {
+            if (!present.contains(VERSION_COLUMN)) {
+                s.execute("ALTER TABLE \"" + layer.id() + "\" ADD COLUMN " + VERSION_COLUMN + " INTEGER NOT NULL DEFAULT 1");
+            }
+            for (PropertySpec p : layer.properties()) {
+                if (!present.contains(p.name())) {
+                    s.execute("ALTER TABLE \"" + layer.id() + "\" ADD COLUMN \"" + p.name() + "\" " + columnType(p).name());
+                }
+            }
+        }
+    }
+
+    private Connection jdbc() {
+        return geoPackage.getConnection().getConnection();
     }
 
     @Override
-    public boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return geoPackage.getFeatureTables().stream()
                 .noneMatch(table -> geoPackage.getFeatureDao(table).count() > 0);
     }
 
     @Override
-    public List<Feature> readAll(LayerSpec layer) {
+    public synchronized List<Feature> readAll(LayerSpec layer) {
         if (!geoPackage.isFeatureTable(layer.id())) {
             return List.of();
         }
@@ -91,7 +154,7 @@ public final class GeoPackageRepository implements LayerRepository {
     }
 
     @Override
-    public void replaceAll(Map<LayerSpec, List<Feature>> layers) {
+    public synchronized void replaceAll(Map<LayerSpec, List<Feature>> layers) {
         Map<LayerSpec, FeatureDao> daos = new LinkedHashMap<>();
         layers.keySet().forEach(layer -> daos.put(layer,
                 geoPackage.isFeatureTable(layer.id()) ? geoPackage.getFeatureDao(layer.id()) : createTable(layer)));
@@ -103,12 +166,152 @@ public final class GeoPackageRepository implements LayerRepository {
                 FeatureDao dao = e.getValue();
                 dao.deleteAll();
                 for (Feature feature : layers.get(e.getKey())) {
-                    dao.create(toRow(dao, feature, e.getKey(), wkbWriter));
+                    dao.create(toRow(dao, feature.withVersion(1), e.getKey(), wkbWriter));
                 }
+                newEpoch(e.getKey());
             }
             ok = true;
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to " + file, e);
         } finally {
             geoPackage.endTransaction(ok);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Feature> read(LayerSpec layer, String featureId) {
+        if (!geoPackage.isFeatureTable(layer.id())) {
+            return Optional.empty();
+        }
+        FeatureRow row = row(geoPackage.getFeatureDao(layer.id()), featureId);
+        return row == null ? Optional.empty() : Optional.of(toFeature(row, layer, new WKBReader()));
+    }
+
+    @Override
+    public synchronized LayerVersion version(LayerSpec layer) {
+        try (PreparedStatement q = jdbc().prepareStatement("SELECT epoch, version FROM atlas_layer_versions WHERE layer = ?")) {
+            q.setString(1, layer.id());
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? new LayerVersion(rs.getString(1), rs.getLong(2)) : new LayerVersion("0", 0);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the version of " + layer.id() + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized HistoryEntry commit(Change change) {
+        LayerSpec layer = Layers.byId(change.collection()).filter(LayerSpec::stored)
+                .orElseThrow(() -> new IllegalArgumentException("not a stored layer: " + change.collection()));
+        FeatureDao dao = geoPackage.isFeatureTable(layer.id()) ? geoPackage.getFeatureDao(layer.id()) : createTable(layer);
+        geoPackage.beginTransaction();
+        boolean ok = false;
+        try {
+            FeatureRow row = row(dao, change.featureId());
+            Feature before = row == null ? null : toFeature(row, layer, new WKBReader());
+            long version = WriteRules.nextVersion(change, before, lastHistoryVersion(layer, change.featureId()));
+            Feature after = change.after() == null ? null : change.after().withVersion(version);
+            if (after == null) {
+                dao.delete(row);
+            } else if (row == null) {
+                dao.create(toRow(dao, after, layer, new WKBWriter(2)));
+            } else {
+                dao.update(fill(row, after, layer, new WKBWriter(2)));
+            }
+            HistoryEntry entry = new HistoryEntry(layer.id(), change.featureId(), version, change.time(), change.operation(),
+                    change.author(), before, after);
+            appendHistory(entry);
+            bumpVersion(layer);
+            ok = true;
+            return entry;
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to " + file, e);
+        } finally {
+            geoPackage.endTransaction(ok);
+        }
+    }
+
+    @Override
+    public synchronized List<HistoryEntry> history(LayerSpec layer, String featureId) {
+        String sql = "SELECT version, time, operation, author_id, author_name, before, after FROM atlas_history"
+                + " WHERE collection = ? AND feature_id = ? ORDER BY version DESC";
+        try (PreparedStatement q = jdbc().prepareStatement(sql)) {
+            q.setString(1, layer.id());
+            q.setString(2, featureId);
+            List<HistoryEntry> entries = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    long authorId = rs.getLong(4);
+                    Author author = rs.wasNull() ? null : new Author(authorId, rs.getString(5));
+                    entries.add(new HistoryEntry(layer.id(), featureId, rs.getLong(1), Instant.parse(rs.getString(2)),
+                            HistoryEntry.Operation.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), author,
+                            HistoryCodec.decode(rs.getString(6)), HistoryCodec.decode(rs.getString(7))));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the history of " + featureId + " in " + file, e);
+        }
+    }
+
+    private static FeatureRow row(FeatureDao dao, String featureId) {
+        FeatureResultSet rows = dao.queryForEq("id", featureId);
+        try {
+            return rows.moveToNext() ? rows.getRow() : null;
+        } finally {
+            rows.close();
+        }
+    }
+
+    private long lastHistoryVersion(LayerSpec layer, String featureId) throws SQLException {
+        try (PreparedStatement q = jdbc().prepareStatement(
+                "SELECT max(version) FROM atlas_history WHERE collection = ? AND feature_id = ?")) {
+            q.setString(1, layer.id());
+            q.setString(2, featureId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private void appendHistory(HistoryEntry e) throws SQLException {
+        try (PreparedStatement insert = jdbc().prepareStatement("INSERT INTO atlas_history (collection, feature_id, version,"
+                + " time, operation, author_id, author_name, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, e.collection());
+            insert.setString(2, e.featureId());
+            insert.setLong(3, e.version());
+            insert.setString(4, e.time().toString());
+            insert.setString(5, e.operation().code());
+            if (e.author() == null) {
+                insert.setNull(6, java.sql.Types.INTEGER);
+                insert.setNull(7, java.sql.Types.VARCHAR);
+            } else {
+                insert.setLong(6, e.author().userId());
+                insert.setString(7, e.author().name());
+            }
+            insert.setString(8, HistoryCodec.encode(e.before()));
+            insert.setString(9, HistoryCodec.encode(e.after()));
+            insert.executeUpdate();
+        }
+    }
+
+    private void bumpVersion(LayerSpec layer) throws SQLException {
+        try (PreparedStatement update = jdbc().prepareStatement(
+                "INSERT INTO atlas_layer_versions (layer, epoch, version) VALUES (?, ?, 1)"
+                        + " ON CONFLICT (layer) DO UPDATE SET version = version + 1")) {
+            update.setString(1, layer.id());
+            update.setString(2, WriteRules.newEpoch());
+            update.executeUpdate();
+        }
+    }
+
+    private void newEpoch(LayerSpec layer) throws SQLException {
+        try (PreparedStatement update = jdbc().prepareStatement(
+                "INSERT INTO atlas_layer_versions (layer, epoch, version) VALUES (?, ?, 1)"
+                        + " ON CONFLICT (layer) DO UPDATE SET epoch = excluded.epoch, version = version + 1")) {
+            update.setString(1, layer.id());
+            update.setString(2, WriteRules.newEpoch());
+            update.executeUpdate();
         }
     }
 
@@ -118,7 +321,7 @@ public final class GeoPackageRepository implements LayerRepository {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         geoPackage.close();
     }
 
@@ -132,6 +335,7 @@ public final class GeoPackageRepository implements LayerRepository {
         geometryColumns.setSrsId(SRS_WGS84);
         List<FeatureColumn> columns = new ArrayList<>();
         columns.add(FeatureColumn.createColumn("id", GeoPackageDataType.TEXT, true));
+        columns.add(FeatureColumn.createColumn(VERSION_COLUMN, GeoPackageDataType.INTEGER, true, 1L));
         for (PropertySpec p : layer.properties()) {
             columns.add(FeatureColumn.createColumn(p.name(), columnType(p)));
         }
@@ -151,15 +355,17 @@ public final class GeoPackageRepository implements LayerRepository {
     }
 
     private static FeatureRow toRow(FeatureDao dao, Feature feature, LayerSpec layer, WKBWriter wkbWriter) {
-        FeatureRow row = dao.newRow();
+        return fill(dao.newRow(), feature, layer, wkbWriter);
+    }
+
+    private static FeatureRow fill(FeatureRow row, Feature feature, LayerSpec layer, WKBWriter wkbWriter) {
         try {
             row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(wkbWriter.write(feature.geometry())));
             row.setValue("id", feature.id());
+            row.setValue(VERSION_COLUMN, feature.version());
             for (PropertySpec p : layer.properties()) {
                 Object value = feature.property(p.name());
-                if (value != null) {
-                    row.setValue(p.name(), toColumnValue(p, value));
-                }
+                row.setValue(p.name(), value == null ? null : toColumnValue(p, value));
             }
         } catch (IOException e) {
             throw new StoreException("cannot encode feature " + feature.id(), e);
@@ -187,7 +393,8 @@ public final class GeoPackageRepository implements LayerRepository {
                     props.put(p.name(), p.type().isJson() ? JSON.readValue((String) value, Object.class) : value);
                 }
             }
-            return new Feature(id, geometry, props);
+            Object version = row.getValue(VERSION_COLUMN);
+            return new Feature(id, geometry, props, version == null ? 1 : ((Number) version).longValue());
         } catch (IOException | ParseException e) {
             throw new StoreException("cannot decode feature " + id + " of " + layer.id(), e);
         }

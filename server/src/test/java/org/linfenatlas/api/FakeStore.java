@@ -94,6 +94,12 @@ final class FakeStore implements FeatureStore {
         return revision;
     }
 
+    /** Every collection at the fake's one revision. */
+    @Override
+    public org.linfenatlas.store.LayerVersion version(String collection) {
+        return new org.linfenatlas.store.LayerVersion("fake", Math.abs(revision.hashCode()));
+    }
+
     @Override
     public void close() {
     }

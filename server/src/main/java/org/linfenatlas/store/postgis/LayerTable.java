@@ -36,12 +36,16 @@ final class LayerTable {
 
     private final LayerSpec spec;
     private final String table;
+    static final String VERSION = "atlas_version";
     private final Map<String, String> selectOverrides;
+    /** The feature version's column, or 1 for a relation without one (the belts view). */
+    private final String version;
 
     private LayerTable(LayerSpec spec, String relation, Map<String, String> selectOverrides) {
         this.spec = spec;
         this.table = SCHEMA + "." + name(relation);
         this.selectOverrides = selectOverrides;
+        this.version = spec.stored() && relation.equals(spec.id()) ? VERSION : "1";
         spec.properties().forEach(p -> name(p.name()));
     }
 
@@ -89,6 +93,7 @@ final class LayerTable {
         List<String> columns = new ArrayList<>();
         columns.add("id");
         columns.add("ST_AsBinary(geom)");
+        columns.add(version);
         for (PropertySpec p : spec.properties()) {
             String column = column(p.name());
             columns.add(p.type().isJson() ? "(" + column + ")::text" : column);
@@ -101,8 +106,9 @@ final class LayerTable {
         String id = rs.getString(first);
         try {
             var geometry = wkb.read(rs.getBytes(first + 1));
+            long featureVersion = rs.getLong(first + 2);
             Map<String, Object> props = new LinkedHashMap<>();
-            int i = first + 2;
+            int i = first + 3;
             for (PropertySpec p : spec.properties()) {
                 Object value = switch (p.type()) {
                     case STRING -> rs.getString(i);
@@ -118,7 +124,7 @@ final class LayerTable {
                 }
                 i++;
             }
-            return new Feature(id, geometry, props);
+            return new Feature(id, geometry, props, featureVersion);
         } catch (ParseException | JsonProcessingException e) {
             throw new SQLException("cannot decode feature " + id + " of " + spec.id(), e);
         }
@@ -130,27 +136,52 @@ final class LayerTable {
 
     /** INSERT with one bound parameter per column; searchable layers also get their search text. */
     String insertSql() {
-        List<String> columns = new ArrayList<>(List.of("id", "geom"));
-        List<String> values = new ArrayList<>(List.of("?", "ST_GeomFromWKB(?, 4326)"));
+        List<String[]> columns = boundColumns();
+        return "INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(c -> c[0]).toList())
+                + ") VALUES (" + String.join(", ", columns.stream().map(c -> c[1]).toList()) + ")";
+    }
+
+    /** UPDATE of every column but the id, with the parameters {@link #bindInsert} binds, then the id. */
+    String updateSql() {
+        List<String[]> columns = boundColumns();
+        return "UPDATE " + table + " SET " + String.join(", ", columns.subList(1, columns.size()).stream()
+                .map(c -> c[0] + " = " + c[1]).toList()) + " WHERE id = ?";
+    }
+
+    /** Column and bound value expression, in the order {@link #bindInsert} binds them. */
+    private List<String[]> boundColumns() {
+        List<String[]> columns = new ArrayList<>();
+        columns.add(new String[] {"id", "?"});
+        columns.add(new String[] {"geom", "ST_GeomFromWKB(?, 4326)"});
+        columns.add(new String[] {VERSION, "?"});
         for (PropertySpec p : spec.properties()) {
-            columns.add(name(p.name()));
-            values.add(switch (p.type()) {
+            columns.add(new String[] {name(p.name()), switch (p.type()) {
                 case JSON_ARRAY -> "CAST(? AS jsonb)";
                 case JSON_OBJECT -> "CAST(? AS json)";
                 default -> "?";
-            });
+            }});
         }
         if (spec.searchable()) {
-            columns.addAll(SEARCH_COLUMNS);
-            SEARCH_COLUMNS.forEach(c -> values.add("?"));
+            SEARCH_COLUMNS.forEach(c -> columns.add(new String[] {c, "?"}));
         }
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values) + ")";
+        return columns;
     }
 
     void bindInsert(PreparedStatement insert, Feature feature, WKBWriter wkb) throws SQLException {
         insert.setString(1, feature.id());
-        insert.setBytes(2, wkb.write(feature.geometry()));
-        int i = 3;
+        bindValues(insert, feature, wkb, 2);
+    }
+
+    void bindUpdate(PreparedStatement update, Feature feature, WKBWriter wkb) throws SQLException {
+        int next = bindValues(update, feature, wkb, 1);
+        update.setString(next, feature.id());
+    }
+
+    /** Binds every column but the id from parameter {@code first} on; returns the next parameter's index. */
+    private int bindValues(PreparedStatement insert, Feature feature, WKBWriter wkb, int first) throws SQLException {
+        insert.setBytes(first, wkb.write(feature.geometry()));
+        insert.setLong(first + 1, feature.version());
+        int i = first + 2;
         for (PropertySpec p : spec.properties()) {
             Object value = feature.property(p.name());
             if (value == null) {
@@ -175,12 +206,14 @@ final class LayerTable {
             insert.setString(i + 1, text.markedNames());
             insert.setString(i + 2, plain(text.markedOther()));
             insert.setString(i + 3, text.markedOther());
+            i += 4;
         }
+        return i;
     }
 
     /** The columns the migrations must have created for this layer. */
     List<String> requiredColumns() {
-        List<String> columns = new ArrayList<>(List.of("id", "geom"));
+        List<String> columns = new ArrayList<>(List.of("id", "geom", VERSION));
         spec.properties().forEach(p -> columns.add(p.name()));
         if (spec.searchable()) {
             columns.addAll(SEARCH_COLUMNS);

@@ -18,7 +18,10 @@ import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.model.Layers;
 import org.linfenatlas.model.PropertySpec;
 import org.linfenatlas.model.PropertyType;
+import org.linfenatlas.store.Change;
 import org.linfenatlas.store.CollectionInfo;
+import org.linfenatlas.store.HistoryEntry;
+import org.linfenatlas.store.LayerVersion;
 import org.linfenatlas.store.FeaturePage;
 import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.store.ItemsQuery;
@@ -49,6 +52,7 @@ public final class PostGisFeatureStore implements FeatureStore {
     private final Map<String, LayerTable> tables = new LinkedHashMap<>();
     private volatile Summary summary;
     private volatile String revision;
+    private volatile Map<String, LayerVersion> layerVersions = Map.of();
 
     private PostGisFeatureStore(PostGisRepository repository) {
         this.repository = repository;
@@ -64,7 +68,7 @@ public final class PostGisFeatureStore implements FeatureStore {
     /** Reads through the repository's pool and listens for its changes; closing the store closes the repository. */
     public static PostGisFeatureStore over(PostGisRepository repository) {
         PostGisFeatureStore store = new PostGisFeatureStore(repository);
-        repository.onChange(store::refreshRevision);
+        repository.onChange((layer, ids) -> store.refreshRevision());
         store.refreshRevision();
         return store;
     }
@@ -85,7 +89,32 @@ public final class PostGisFeatureStore implements FeatureStore {
         return revision;
     }
 
-    private void refreshRevision() {
+    @Override
+    public LayerVersion version(String collection) {
+        LayerVersion v = layerVersions.get(collection.equals(Layers.BELTS) ? Layers.COUNTIES : collection);
+        if (v == null) {
+            throw new IllegalArgumentException("no collection " + collection);
+        }
+        return v;
+    }
+
+    /** Commits through the repository, then learns the new versions at once: this instance reads its own writes. */
+    @Override
+    public HistoryEntry write(Change change) {
+        HistoryEntry entry = repository.commit(change);
+        refreshRevision();
+        return entry;
+    }
+
+    @Override
+    public List<HistoryEntry> history(String collection, String featureId) {
+        return Layers.byId(collection).filter(LayerSpec::stored).map(spec -> repository.history(spec, featureId)).orElse(List.of());
+    }
+
+    private synchronized void refreshRevision() {
+        Map<String, LayerVersion> versions = new java.util.HashMap<>();
+        Layers.STORED.forEach(l -> versions.put(l.id(), repository.version(l)));
+        layerVersions = Map.copyOf(versions);
         revision = query(PostGisFeatureStore::revision);
         summary();
     }

@@ -21,7 +21,15 @@ import org.flywaydb.core.api.FlywayException;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.model.Layers;
+import java.util.Optional;
+import org.linfenatlas.store.Author;
+import org.linfenatlas.store.Change;
+import org.linfenatlas.store.HistoryCodec;
+import org.linfenatlas.store.HistoryEntry;
 import org.linfenatlas.store.LayerRepository;
+import org.linfenatlas.store.LayerVersion;
+import org.linfenatlas.store.StoreError;
+import org.linfenatlas.store.WriteRules;
 import org.linfenatlas.store.StoreException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
@@ -38,7 +46,7 @@ public final class PostGisRepository implements LayerRepository {
 
     private final DatabaseUrl url;
     private final HikariDataSource pool;
-    private final List<ChangeListener> listeners = new ArrayList<>();
+    private final List<NotificationListener> listeners = new ArrayList<>();
 
     private PostGisRepository(DatabaseUrl url, HikariDataSource pool) {
         this.url = url;
@@ -180,10 +188,15 @@ public final class PostGisRepository implements LayerRepository {
                     try (Statement delete = c.createStatement()) {
                         delete.executeUpdate("DELETE FROM " + table.table());
                     }
+                    try (PreparedStatement epoch = c.prepareStatement("UPDATE " + LayerTable.SCHEMA + ".layer_versions"
+                            + " SET epoch = md5(random()::text || clock_timestamp()::text) WHERE layer = ?")) {
+                        epoch.setString(1, layer.getKey().id());
+                        epoch.executeUpdate();
+                    }
                     try (PreparedStatement insert = c.prepareStatement(table.insertSql())) {
                         int pending = 0;
                         for (Feature feature : layer.getValue()) {
-                            table.bindInsert(insert, feature, wkb);
+                            table.bindInsert(insert, feature.withVersion(1), wkb);
                             insert.addBatch();
                             if (++pending == BATCH) {
                                 insert.executeBatch();
@@ -213,8 +226,146 @@ public final class PostGisRepository implements LayerRepository {
     }
 
     @Override
-    public synchronized void onChange(Runnable listener) {
-        listeners.add(ChangeListener.start(this, listener));
+    public synchronized void onChange(ChangeListener listener) {
+        listeners.add(NotificationListener.start(this, listener));
+    }
+
+    @Override
+    public Optional<Feature> read(LayerSpec layer, String featureId) {
+        try (Connection c = pool.getConnection()) {
+            return read(c, LayerTable.of(layer), featureId, false);
+        } catch (SQLException e) {
+            throw failure("cannot read " + layer.id() + " from", e);
+        }
+    }
+
+    private static Optional<Feature> read(Connection c, LayerTable table, String featureId, boolean forUpdate) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + table.selectList() + " FROM " + table.table()
+                + " WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            q.setString(1, featureId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(table.read(rs, 1, new WKBReader())) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public LayerVersion version(LayerSpec layer) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT epoch, version FROM " + LayerTable.SCHEMA + ".layer_versions WHERE layer = ?")) {
+            q.setString(1, layer.id());
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? new LayerVersion(rs.getString(1).substring(0, 12), rs.getLong(2)) : new LayerVersion("0", 0);
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the version of " + layer.id() + " from", e);
+        }
+    }
+
+    /**
+     * The row is locked (SELECT ... FOR UPDATE) before its version is checked, so of two instances
+     * changing one feature at once the second waits, then finds the first one's version: exactly one wins.
+     */
+    @Override
+    public HistoryEntry commit(Change change) {
+        LayerSpec layer = Layers.byId(change.collection()).filter(LayerSpec::stored)
+                .orElseThrow(() -> new IllegalArgumentException("not a stored layer: " + change.collection()));
+        LayerTable table = LayerTable.of(layer);
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Feature before = read(c, table, change.featureId(), true).orElse(null);
+                long version = WriteRules.nextVersion(change, before, lastHistoryVersion(c, layer, change.featureId()));
+                Feature after = change.after() == null ? null : change.after().withVersion(version);
+                WKBWriter wkb = new WKBWriter(2);
+                if (after == null) {
+                    try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table.table() + " WHERE id = ?")) {
+                        delete.setString(1, change.featureId());
+                        delete.executeUpdate();
+                    }
+                } else if (before == null) {
+                    try (PreparedStatement insert = c.prepareStatement(table.insertSql())) {
+                        table.bindInsert(insert, after, wkb);
+                        insert.executeUpdate();
+                    }
+                } else {
+                    try (PreparedStatement update = c.prepareStatement(table.updateSql())) {
+                        table.bindUpdate(update, after, wkb);
+                        update.executeUpdate();
+                    }
+                }
+                HistoryEntry entry = new HistoryEntry(layer.id(), change.featureId(), version, change.time(),
+                        change.operation(), change.author(), before, after);
+                appendHistory(c, entry);
+                c.commit();
+                return entry;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw StoreError.of(StoreError.Kind.CONFLICT, "feature '" + change.featureId() + "' was written meanwhile");
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot write to", e);
+        }
+    }
+
+    private static long lastHistoryVersion(Connection c, LayerSpec layer, String featureId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT coalesce(max(version), 0) FROM " + LayerTable.SCHEMA
+                + ".history WHERE collection = ? AND feature_id = ?")) {
+            q.setString(1, layer.id());
+            q.setString(2, featureId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void appendHistory(Connection c, HistoryEntry e) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + LayerTable.SCHEMA + ".history (collection,"
+                + " feature_id, version, time, operation, author_id, author_name, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, e.collection());
+            insert.setString(2, e.featureId());
+            insert.setLong(3, e.version());
+            insert.setObject(4, java.time.OffsetDateTime.ofInstant(e.time(), java.time.ZoneOffset.UTC));
+            insert.setString(5, e.operation().code());
+            if (e.author() == null) {
+                insert.setNull(6, java.sql.Types.BIGINT);
+                insert.setNull(7, java.sql.Types.VARCHAR);
+            } else {
+                insert.setLong(6, e.author().userId());
+                insert.setString(7, e.author().name());
+            }
+            insert.setString(8, HistoryCodec.encode(e.before()));
+            insert.setString(9, HistoryCodec.encode(e.after()));
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(LayerSpec layer, String featureId) {
+        String sql = "SELECT version, time, operation, author_id, author_name, before, after FROM " + LayerTable.SCHEMA
+                + ".history WHERE collection = ? AND feature_id = ? ORDER BY version DESC";
+        try (Connection c = pool.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, layer.id());
+            q.setString(2, featureId);
+            List<HistoryEntry> entries = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    long authorId = rs.getLong(4);
+                    Author author = rs.wasNull() ? null : new Author(authorId, rs.getString(5));
+                    entries.add(new HistoryEntry(layer.id(), featureId, rs.getLong(1),
+                            rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                            HistoryEntry.Operation.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), author,
+                            HistoryCodec.decode(rs.getString(6)), HistoryCodec.decode(rs.getString(7))));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw failure("cannot read the history of " + featureId + " from", e);
+        }
     }
 
     @Override
@@ -224,7 +375,7 @@ public final class PostGisRepository implements LayerRepository {
 
     @Override
     public synchronized void close() {
-        listeners.forEach(ChangeListener::close);
+        listeners.forEach(NotificationListener::close);
         listeners.clear();
         pool.close();
     }

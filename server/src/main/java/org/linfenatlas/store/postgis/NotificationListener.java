@@ -1,6 +1,13 @@
 package org.linfenatlas.store.postgis;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import org.linfenatlas.model.Layers;
+import org.linfenatlas.store.LayerRepository;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.postgresql.PGConnection;
@@ -9,24 +16,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on the channel the layer triggers notify (see V1__layers.sql) on a session of its own
- * and calls back once per burst of changes. After a lost connection it reconnects and calls back
- * once more, because changes made meanwhile were not heard.
+ * Listens on the channel the layer triggers notify (see V4__writes.sql) on a session of its own and
+ * calls back with what each notification names: a layer and the ids of its changed rows, or the whole
+ * layer (more than 100 rows, a truncate). After a lost connection it reconnects and calls back for
+ * every layer, because changes made meanwhile were not heard.
  */
-final class ChangeListener implements AutoCloseable {
+final class NotificationListener implements AutoCloseable {
     static final String CHANNEL = "atlas_changed";
-    private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationListener.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int POLL_MILLIS = 500;
-    private static final int QUIET_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private final PostGisRepository repository;
-    private final Runnable callback;
+    private final LayerRepository.ChangeListener callback;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Connection connection;
 
-    private ChangeListener(PostGisRepository repository, Runnable callback) {
+    private NotificationListener(PostGisRepository repository, LayerRepository.ChangeListener callback) {
         this.repository = repository;
         this.callback = callback;
         this.thread = new Thread(this::run, "postgis-listener");
@@ -34,8 +42,8 @@ final class ChangeListener implements AutoCloseable {
     }
 
     /** Starts listening; returns once the LISTEN is in place, so no later commit is missed. */
-    static ChangeListener start(PostGisRepository repository, Runnable callback) {
-        ChangeListener listener = new ChangeListener(repository, callback);
+    static NotificationListener start(PostGisRepository repository, LayerRepository.ChangeListener callback) {
+        NotificationListener listener = new NotificationListener(repository, callback);
         try {
             listener.connect();
         } catch (SQLException e) {
@@ -60,15 +68,14 @@ final class ChangeListener implements AutoCloseable {
                 if (connection == null) {
                     connect();
                     LOG.info("listening for changes again");
-                    fire();
+                    Layers.STORED.forEach(layer -> fire(layer.id(), null));
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 PGNotification[] heard = pg.getNotifications(POLL_MILLIS);
-                if (heard != null && heard.length > 0) {
-                    while (running && (heard = pg.getNotifications(QUIET_MILLIS)) != null && heard.length > 0) {
-                        // a burst (one notification per table and transaction): wait until it is over
+                if (heard != null) {
+                    for (PGNotification n : heard) {
+                        fire(n.getParameter());
                     }
-                    fire();
                 }
                 backoff = 500;
             } catch (SQLException e) {
@@ -83,11 +90,29 @@ final class ChangeListener implements AutoCloseable {
         }
     }
 
-    private void fire() {
+    /** A payload {"layer": "projects", "ids": ["a", "b"] or null}. */
+    private void fire(String payload) {
         try {
-            callback.run();
+            JsonNode doc = JSON.readTree(payload);
+            JsonNode ids = doc.path("ids");
+            List<String> list = null;
+            if (ids.isArray()) {
+                list = new ArrayList<>();
+                for (JsonNode id : ids) {
+                    list.add(id.asText());
+                }
+            }
+            fire(doc.path("layer").asText(), list);
+        } catch (IOException e) {
+            LOG.warn("ignored a change notification that is not JSON: {}", e.getMessage());
+        }
+    }
+
+    private void fire(String layer, List<String> ids) {
+        try {
+            callback.changed(layer, ids);
         } catch (RuntimeException e) {
-            LOG.error("reloading after a database change failed", e);
+            LOG.error("updating after a database change of {} failed", layer, e);
         }
     }
 
