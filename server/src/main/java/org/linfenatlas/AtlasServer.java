@@ -6,7 +6,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import io.javalin.config.JavalinConfig;
 import org.linfenatlas.api.ApiException;
+import org.linfenatlas.api.WriteApi;
+import org.linfenatlas.auth.Authenticator;
 import org.linfenatlas.api.Errors;
 import org.linfenatlas.api.FastPathHandler;
 import org.linfenatlas.api.Http;
@@ -27,19 +30,30 @@ public final class AtlasServer {
     private AtlasServer() {
     }
 
-    /** @param pageConfig what /config.json tells the page (its optional online base layers) */
+    /** The public, read-only server (handler tests): every write is refused with 401. */
     public static Javalin create(FeatureStore store, Map<String, Object> pageConfig) {
+        return create(store, Authenticator.NOBODY, config -> { }, pageConfig);
+    }
+
+    /**
+     * @param auth       who sends each request (sessions and API tokens)
+     * @param authRoutes registers sign-in, sign-out and who-am-I
+     * @param pageConfig what /config.json tells the page (its optional online base layers)
+     */
+    public static Javalin create(FeatureStore store, Authenticator auth, java.util.function.Consumer<JavalinConfig> authRoutes,
+                                 Map<String, Object> pageConfig) {
         ResponseCache cache = new ResponseCache(64L << 20, 16L << 20);
         OgcApi api = new OgcApi(store, cache);
+        WriteApi writes = new WriteApi(store, auth);
         byte[] pageConfigJson = toJson(pageConfig);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = 64 * 1024;
+            config.http.maxRequestSize = 1L << 20; // the write path's limit on a feature body (1 MB)
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new WebFiles(AtlasServer.class.getClassLoader()));
-                server.insertHandler(new FastPathHandler(cache, store::revision, api));
+                server.insertHandler(new FastPathHandler(cache, api));
                 if (RequestLog.enabled()) {
                     server.setRequestLog(RequestLog.toStandardError());
                 }
@@ -47,8 +61,9 @@ public final class AtlasServer {
             config.routes.before(ctx -> {
                 Http.CORS.forEach(h -> ctx.header(h.getKey(), h.getValue()));
                 if (ctx.method() == HandlerType.OPTIONS) { // CORS preflight, for any path
-                    ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-                    ctx.header("Access-Control-Allow-Headers", "Accept, Accept-Encoding, If-None-Match, Content-Type");
+                    ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE");
+                    ctx.header("Access-Control-Allow-Headers",
+                            "Accept, Accept-Encoding, If-None-Match, If-Match, Content-Type, Authorization");
                     ctx.header("Access-Control-Max-Age", "86400");
                     ctx.status(204);
                     ctx.skipRemainingHandlers();
@@ -58,6 +73,8 @@ public final class AtlasServer {
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "revision", store.revision())));
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json").result(pageConfigJson));
             api.register(config);
+            writes.register(config);
+            authRoutes.accept(config);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
             config.routes.exception(StoreError.class, (e, ctx) -> Errors.send(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
@@ -66,14 +83,31 @@ public final class AtlasServer {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "ServerError", "internal error; the server log has the details");
             });
-            config.routes.error(405, "*", ctx -> error(ctx, 405, "MethodNotAllowed",
-                    ctx.method() + " is not allowed on " + ctx.path() + "; this API is read-only (GET, HEAD, OPTIONS)"));
+            config.routes.error(405, "*", ctx -> {
+                if (ctx.res().getHeader("Allow") == null) {
+                    ctx.header("Allow", allowed(ctx.path()));
+                }
+                error(ctx, 405, "MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path() + " (allowed: "
+                        + ctx.res().getHeader("Allow") + ")");
+            });
             config.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     error(ctx, 404, "NotFound", "no such resource: " + ctx.path());
                 }
             });
         });
+    }
+
+    /** What a path answers besides GET, HEAD and OPTIONS: writes on the projects' items (OGC API – Features Part 4). */
+    private static String allowed(String path) {
+        String projects = OgcApi.PREFIX + "/collections/" + org.linfenatlas.model.Layers.PROJECTS + "/items";
+        if (path.equals(projects)) {
+            return "GET, HEAD, OPTIONS, POST";
+        }
+        if (path.startsWith(projects + "/") && path.indexOf('/', projects.length() + 1) < 0) {
+            return "GET, HEAD, OPTIONS, PUT, PATCH, DELETE";
+        }
+        return "GET, HEAD, OPTIONS";
     }
 
     private static void error(Context ctx, int status, String code, String description) {

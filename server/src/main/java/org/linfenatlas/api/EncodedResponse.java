@@ -43,6 +43,11 @@ public final class EncodedResponse {
         return new EncodedResponse(body, contentType, contentCrs, Deflater.BEST_COMPRESSION, "\"" + sha256(body) + "\"");
     }
 
+    /** As {@link #lasting}, with the ETag the caller derives (a feature's: its version, not its bytes). */
+    public static EncodedResponse tagged(byte[] body, String contentType, String contentCrs, String etag) {
+        return new EncodedResponse(body, contentType, contentCrs, Deflater.BEST_COMPRESSION, etag);
+    }
+
     /** A file sent many times, as {@link #lasting}, but never gzipped when {@code compressible} is false (a PNG, say). */
     public static EncodedResponse file(byte[] body, String contentType, boolean compressible) {
         return new EncodedResponse(body, contentType, null, Deflater.BEST_COMPRESSION, "\"" + sha256(body) + "\"",

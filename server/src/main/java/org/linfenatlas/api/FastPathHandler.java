@@ -4,7 +4,6 @@ import io.javalin.http.servlet.JavalinServletContextKt;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -30,12 +29,10 @@ public final class FastPathHandler extends Handler.Wrapper {
     private static final Pattern COLLECTION_ID = Pattern.compile("[a-z][a-z0-9_-]*");
 
     private final ResponseCache cache;
-    private final Supplier<String> revision;
     private final OgcApi api;
 
-    public FastPathHandler(ResponseCache cache, Supplier<String> revision, OgcApi api) {
+    public FastPathHandler(ResponseCache cache, OgcApi api) {
         this.cache = cache;
-        this.revision = revision;
         this.api = api;
     }
 
@@ -51,7 +48,7 @@ public final class FastPathHandler extends Handler.Wrapper {
         HttpFields headers = request.getHeaders();
         String baseUrl = Http.baseUrl(headers.get("X-Forwarded-Proto"), headers.get("X-Forwarded-Host"),
                 uri.getScheme(), headers.get(HttpHeader.HOST));
-        EncodedResponse cached = cache.peek(Http.cacheKey(revision.get(), baseUrl, path, uri.getQuery()));
+        EncodedResponse cached = cache.peek(Http.cacheKey(api.revisionFor(path), baseUrl, path, uri.getQuery()));
         if (cached != null) {
             Reply.of(cached, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.ACCEPT_ENCODING))
                     .send(head, response, callback, cached::direct);

@@ -103,9 +103,33 @@ public final class OgcApi {
         Feature feature = store.item(spec.id(), featureId).orElseThrow(() -> ApiException.notFound(
                 "no feature '" + ItemsRequestParser.clip(featureId) + "' in collection " + spec.id()));
         String collection = api(ctx) + "/collections/" + spec.id();
-        respond(ctx, Http.GEOJSON, crs.uri(), () -> FeatureJson.single(feature, crs, List.of(
+        String etag = FeatureTags.etag(FeatureTags.version(store, spec, feature), crs);
+        String key = Http.cacheKey(revisionFor(ctx.req().getRequestURI()), ctx);
+        Http.send(ctx, cache.get(key, () -> EncodedResponse.tagged(FeatureJson.single(feature, crs, List.of(
                 new Link(collection + "/items/" + Http.encode(featureId) + Http.query(params), "self", Http.GEOJSON, "This feature"),
-                new Link(collection, "collection", Http.JSON, spec.title()))));
+                new Link(collection + "/items/" + Http.encode(featureId) + "/history", "version-history", Http.JSON,
+                        "Its changes"),
+                new Link(collection, "collection", Http.JSON, spec.title()))), Http.GEOJSON, crs.uri(), etag)));
+    }
+
+    /**
+     * The revision a cached answer of this path depends on: a collection's own (belts follow the
+     * counties), the projects' and counties' for the statistics, every collection's for the rest.
+     * The same function keys the cache for the routes and for {@link FastPathHandler}.
+     */
+    String revisionFor(String rawPath) {
+        if (rawPath.startsWith(PREFIX + "/collections/")) {
+            int start = PREFIX.length() + "/collections/".length();
+            int end = rawPath.indexOf('/', start);
+            String id = end < 0 ? rawPath.substring(start) : rawPath.substring(start, end);
+            if (store.collection(id).isPresent()) {
+                return id + ":" + store.version(id).revision();
+            }
+        } else if (rawPath.equals(PREFIX + "/stats")) {
+            return "stats:" + store.version(org.linfenatlas.model.Layers.PROJECTS).revision() + "/"
+                    + store.version(org.linfenatlas.model.Layers.COUNTIES).revision();
+        }
+        return store.revision();
     }
 
     private static List<Link> itemsLinks(String api, LayerSpec spec, ItemsRequest request, FeaturePage page) {
@@ -147,7 +171,7 @@ public final class OgcApi {
     }
 
     private void respond(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {
-        String key = Http.cacheKey(store.revision(), ctx);
+        String key = Http.cacheKey(revisionFor(ctx.req().getRequestURI()), ctx);
         Http.send(ctx, cache.get(key, () -> EncodedResponse.lasting(body.get(), contentType, contentCrs)));
     }
 

@@ -16,8 +16,11 @@ import org.eclipse.jetty.util.Callback;
  * in front of it answer byte for byte alike.
  */
 public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean gzipped) {
-    /** How long clients may reuse an API answer without asking again: the data can change (revision). */
-    static final String API_CACHE_CONTROL = "public, max-age=60";
+    /**
+     * Clients may keep API answers but ask again each time (a 304 costs a header): the data is edited,
+     * and an editor who saved must see the change at once.
+     */
+    static final String API_CACHE_CONTROL = "public, no-cache";
 
     static Reply of(EncodedResponse response, String ifNoneMatch, String acceptEncoding) {
         return of(response, API_CACHE_CONTROL, ifNoneMatch, acceptEncoding);

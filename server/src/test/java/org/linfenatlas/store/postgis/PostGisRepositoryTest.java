@@ -46,10 +46,18 @@ class PostGisRepositoryTest {
                     + "WHERE schemaname = 'atlas' AND indexdef LIKE '%gist (geom)%'");
             assertEquals(Set.of("counties_geom gist (geom)", "projects_geom gist (geom)", "rivers_geom gist (geom)"), indexes);
             assertEquals(Set.of("belts"), strings("SELECT table_name FROM information_schema.views WHERE table_schema = 'atlas'"));
-            assertEquals(Set.of("counties_changed", "projects_changed", "rivers_changed"),
+            Set<String> triggers = new java.util.TreeSet<>();
+            for (String layer : List.of("counties", "projects", "rivers")) {
+                for (String event : List.of("inserted", "updated", "deleted", "truncated", "version")) {
+                    triggers.add(layer + "_" + event);
+                }
+            }
+            assertEquals(triggers,
                     strings("SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                             + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'atlas' AND NOT t.tgisinternal"));
-            assertEquals(Set.of("1 true"), strings("SELECT version || ' ' || success FROM atlas.flyway_schema_history WHERE type = 'SQL'"));
+            assertEquals(Set.of("true"), strings("SELECT DISTINCT success::text FROM atlas.flyway_schema_history WHERE type = 'SQL'"));
+            assertTrue(strings("SELECT version FROM atlas.flyway_schema_history WHERE type = 'SQL'").containsAll(Set.of("1", "4")),
+                    "the layers and the write path migrations ran");
         }
         try (PostGisRepository again = PostGisRepository.open(TestDatabase.url())) {
             assertTrue(again.isEmpty(), "reopening migrates nothing and loses nothing");
