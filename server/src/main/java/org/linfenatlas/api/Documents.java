@@ -73,6 +73,7 @@ final class Documents {
         doc.put("belts", stats.belts().stream().map(Documents::group).toList());
         doc.put("counties", stats.counties().stream().map(Documents::group).toList());
         doc.put("categories", stats.categories().stream().map(Documents::group).toList());
+        doc.put("stages", stats.stages());
         return doc;
     }
 

@@ -2,6 +2,7 @@ package org.linfenatlas.index;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.linfenatlas.data.BeltDissolver;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.store.Stats;
 
-/** Counts and stated investment of projects per belt, county and category. */
+/** Counts and stated investment of projects per belt, county and category; counts per stage. */
 final class StatsCalculator {
     private StatsCalculator() {
     }
@@ -23,7 +24,9 @@ final class StatsCalculator {
                 .forEach(c -> byCounty.put(c.text("name"), new Tally()));
         Map<String, Tally> categories = new TreeMap<>();
         Tally total = new Tally();
+        Map<String, Long> stages = new HashMap<>();
         for (Feature p : projects) {
+            stages.merge(p.text("stage"), 1L, Long::sum);
             String category = p.text("category");
             double investment = investmentOf(p);
             total.add(category, investment);
@@ -47,7 +50,8 @@ final class StatsCalculator {
         }
         List<Stats.Group> categoryGroups = new ArrayList<>();
         categories.forEach((id, tally) -> categoryGroups.add(tally.group(id, null, null, null)));
-        return new Stats(total.count, round(total.investment), beltGroups, countyGroups, categoryGroups);
+        return new Stats(total.count, round(total.investment), beltGroups, countyGroups, categoryGroups,
+                Stats.stageCounts(stages));
     }
 
     private static double investmentOf(Feature p) {

@@ -11,10 +11,15 @@ public final class Vocabulary {
     public static final List<String> STATUSES = List.of("build", "upgrade", "plan", "existing");
     public static final List<String> PRECISIONS = List.of("site", "landmark", "county", "city");
     public static final List<String> KINDS = List.of("point", "line", "area");
+    /** How a project is going, as its county's editors report it (the plans' status says what the plan intends). */
+    public static final List<String> STAGES = List.of("planning", "preparation", "construction", "completed", "suspended");
+    public static final Map<String, String> STAGE_LABELS_ZH = Map.of(
+            "planning", "谋划", "preparation", "前期", "construction", "在建", "completed", "建成", "suspended", "暂缓");
 
     /** Query parameter name → its closed list of values. */
     public static final Map<String, List<String>> BY_FILTER = Map.of(
-            "belt", BELTS, "category", CATEGORIES, "status", STATUSES, "precision", PRECISIONS, "kind", KINDS);
+            "belt", BELTS, "category", CATEGORIES, "status", STATUSES, "precision", PRECISIONS, "kind", KINDS,
+            "stage", STAGES);
 
     private Vocabulary() {
     }

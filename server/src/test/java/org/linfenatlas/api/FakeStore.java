@@ -86,7 +86,8 @@ final class FakeStore implements FeatureStore {
     public Stats stats() {
         failIfAsked();
         return new Stats(3, 12.5, List.of(new Stats.Group("fen", "沿汾", "Fen River belt", null, 3, 12.5, Map.of("energy", 3L))),
-                List.of(), List.of(new Stats.Group("energy", null, null, null, 3, 12.5, Map.of())));
+                List.of(), List.of(new Stats.Group("energy", null, null, null, 3, 12.5, Map.of())),
+                Stats.stageCounts(Map.of("construction", 1L)));
     }
 
     @Override

@@ -106,7 +106,27 @@ public final class SyntheticProjects {
             p.put("parent", String.format("syn-%06d", random.nextInt(Math.min(i, 50))));
         }
         p.put("place_basis", PLACE_BASIS);
+        putProgress(i, p);
         return new Feature(id, geometry(kind, home.geometry().getEnvelopeInternal(), random), p);
+    }
+
+    /** Progress an editor might have reported, for two in three projects; from i, so the random sequence stays as it was. */
+    private static void putProgress(int i, Map<String, Object> p) {
+        if (i % 3 == 0) {
+            return;
+        }
+        p.put("stage", Vocabulary.STAGES.get(i % Vocabulary.STAGES.size()));
+        p.put("start_year", 2018L + i % 6);
+        if (i % 4 != 0) {
+            p.put("completion_year", 2024L + i % 5);
+            p.put("investment_planned_yi_yuan", (i % 97) * 1.25);
+            p.put("investment_completed_yi_yuan", (i % 97) * 0.5);
+            p.put("investment_year", 2024L);
+        }
+        p.put("progress_zh", "合成测试数据：第" + i + "号项目进展。");
+        p.put("progress_en", "Synthetic progress note " + i + ".");
+        p.put("updated_at", String.format("2025-%02d-%02dT08:00:00Z", i % 12 + 1, i % 28 + 1));
+        p.put("updated_by", (long) (i % 7 + 1));
     }
 
     private static Geometry geometry(String kind, Envelope county, Random random) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.linfenatlas.store.Stats;
 /**
  * The project statistics computed by SQL, grouped as the in-memory StatsCalculator groups them:
  * a project counts once in total and in its category, and once in each belt and county it lists;
- * the investment is figures.investment_yi_yuan where that is a number.
+ * the investment is figures.investment_yi_yuan where that is a number. Stages are counted per
+ * stored value, null for projects without one.
  */
 final class PostGisStats {
     private static final String PROJECTS = "(SELECT category, belts, counties, "
@@ -59,7 +61,20 @@ final class PostGisStats {
         }
         List<Stats.Group> categoryGroups = new ArrayList<>();
         categories.forEach((id, tally) -> categoryGroups.add(tally.group(id, null, null, null)));
-        return new Stats(total.count, round(total.investment), beltGroups, countyGroups, categoryGroups);
+        return new Stats(total.count, round(total.investment), beltGroups, countyGroups, categoryGroups,
+                Stats.stageCounts(stageCounts()));
+    }
+
+    private Map<String, Long> stageCounts() throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT stage, count(*) FROM " + LayerTable.SCHEMA + ".projects GROUP BY stage");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counts;
     }
 
     /** (list element, category) → count and investment, over the elements of a JSONB list column. */
