@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.linfenatlas.auth.Authenticator;
 import org.linfenatlas.auth.Principal;
+import org.linfenatlas.edit.EditStamp;
 import org.linfenatlas.edit.MergePatch;
 import org.linfenatlas.edit.PlacementRecord;
 import org.linfenatlas.edit.ProjectValidator;
@@ -256,12 +257,8 @@ public final class WriteApi {
         return v.validator();
     }
 
-    /** The properties the server owns: when and by whom (user id) it was last changed. */
     private static Feature stamped(Feature f, Principal user, Instant now) {
-        Map<String, Object> props = new LinkedHashMap<>(f.properties());
-        props.put("updated_at", now.toString());
-        props.put("updated_by", user.userId());
-        return new Feature(f.id(), f.geometry(), props, f.version());
+        return EditStamp.apply(f, user.userId(), now);
     }
 
     private static Author author(Principal user) {
