@@ -10,13 +10,16 @@ final class ApiDocsPage {
     private ApiDocsPage() {
     }
 
-    static String render(String api, List<CollectionInfo> collections) {
+    /** @param baseUrl from the request's headers: escaped wherever it is written, like every other text */
+    static String render(String baseUrl, List<CollectionInfo> collections) {
+        String api = escape(baseUrl);
         StringBuilder html = new StringBuilder("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linfen Atlas API</title>
                 <style>body{font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
                 code{background:#f3f3f3;padding:0 .2em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}</style>
                 </head><body><h1>Linfen Atlas API — 临汾区域融合发展规划图</h1>
-                <p>OGC API – Features: Part 1 (core, GeoJSON, OpenAPI 3.0) and Part 2 (CRS).
+                <p>OGC API – Features: Part 1 (core, GeoJSON, OpenAPI 3.0), Part 2 (CRS) and, on the projects, Part 4
+                (create, replace, update, delete, with optimistic locking by ETag).
                 """);
         html.append("Definition: <a href=\"").append(api).append("/openapi\">").append(api).append("/openapi</a>.</p>");
         html.append("<h2>Collections</h2>");
@@ -38,9 +41,28 @@ final class ApiDocsPage {
                 .append(example(api, "/collections/projects/items?bbox=110.4,36.0,111.0,36.5&limit=10"))
                 .append(example(api, "/collections/counties/items?crs=http://www.opengis.net/def/crs/EPSG/0/3857"))
                 .append(example(api, "/stats"))
-                .append("</ul><p>Errors are JSON <code>{\"code\", \"description\"}</code> with status 400 or 404.</p></body></html>");
+                .append("</ul>").append(WRITES).append("</body></html>");
         return html.toString();
     }
+
+    private static final String WRITES = """
+            <h2>Writing projects (Part 4)</h2>
+            <p>Signed-in users only: an API token (<code>Authorization: Bearer TOKEN</code>, made with
+            <code>java -jar linfen-atlas.jar tokens create NAME</code>) or a browser session (<code>POST /auth/login</code>,
+            then the session's <code>csrfToken</code> in <code>X-CSRF-Token</code> on every write). Editors write the projects
+            of their counties (every county before and after the change); admins every project.</p>
+            <table><tr><th>request</th><th>answer</th></tr>
+            <tr><td><code>POST /collections/projects/items</code> (GeoJSON Feature)</td><td>201, <code>Location</code>, <code>ETag</code></td></tr>
+            <tr><td><code>PUT /collections/projects/items/{id}</code> with <code>If-Match</code></td><td>200 and the feature</td></tr>
+            <tr><td><code>PATCH /collections/projects/items/{id}</code> (<code>application/merge-patch+json</code>) with <code>If-Match</code></td><td>200 and the feature</td></tr>
+            <tr><td><code>DELETE /collections/projects/items/{id}</code> with <code>If-Match</code></td><td>204</td></tr>
+            <tr><td><code>GET /collections/projects/items/{id}/history</code></td><td>its changes, newest first</td></tr>
+            <tr><td><code>POST …/items/{id}/history/{version}/revert</code>, <code>POST …/items/{id}/restore</code> (admins)</td><td>200 / 201</td></tr>
+            </table>
+            <p>Without <code>If-Match</code>: 428; a stale one: 412 with the current <code>ETag</code>. Errors are JSON
+            <code>{"code", "description", "details"}</code>: 400 malformed, 401 not signed in, 403 out of scope, 404, 405,
+            413 too large, 415 wrong type, 422 invalid (each problem by property).</p>
+            """;
 
     private static String example(String api, String path) {
         String href = escape(api + path);

@@ -22,7 +22,7 @@ final class OpenApiDocument {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "Linfen Atlas API", "version", "1.0.0",
-                "description", "OGC API – Features (Part 1 core, GeoJSON, OpenAPI 3.0; Part 2 CRS) for the regional plans of Linfen.",
+                "description", "OGC API – Features (Part 1 core, GeoJSON, OpenAPI 3.0; Part 2 CRS; Part 4 create, replace, update, delete with ETags on projects) for the regional plans of Linfen.",
                 "license", Map.of("name", "Data: see gis-data/README.md")));
         doc.put("servers", List.of(Map.of("url", api)));
         Map<String, Object> paths = new LinkedHashMap<>();
@@ -42,11 +42,15 @@ final class OpenApiDocument {
             paths.put(base + "/items/{featureId}", get("getFeature_" + spec.id(), spec.title() + ": one feature",
                     List.of(ref("featureId"), ref("crs"), ref("f")), ok("featureGeoJSON", Http.GEOJSON)));
         }
+        collections.stream().map(CollectionInfo::spec).filter(spec -> spec.id().equals(org.linfenatlas.model.Layers.PROJECTS))
+                .forEach(spec -> OpenApiWrites.addTo(paths, spec));
         paths.put("/stats", get("getStats", "Project counts and stated investment per belt, county and category",
                 List.of(ref("f")), ok("stats", Http.JSON)));
         doc.put("paths", paths);
-        doc.put("components", Map.of("parameters", OpenApiComponents.parameters(), "schemas", OpenApiComponents.schemas(),
-                "responses", OpenApiComponents.responses()));
+        Map<String, Object> schemas = new LinkedHashMap<>(OpenApiComponents.schemas());
+        schemas.putAll(OpenApiWrites.schemas(org.linfenatlas.model.Layers.PROJECTS_SPEC));
+        doc.put("components", Map.of("parameters", OpenApiComponents.parameters(), "schemas", schemas,
+                "responses", OpenApiComponents.responses(), "securitySchemes", OpenApiWrites.securitySchemes()));
         return doc;
     }
 
