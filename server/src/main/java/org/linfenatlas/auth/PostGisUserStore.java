@@ -10,22 +10,35 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.linfenatlas.store.StoreException;
+import org.linfenatlas.store.postgis.PostGisRepository;
 
 /**
  * Users in PostgreSQL, tables atlas.users, atlas.api_tokens and atlas.sessions (migration
  * V2__users.sql, run by PostGisRepository.open). Borrows connections from the repository's pool and
- * does not close it.
+ * closes it only when made by {@link #owning}.
  */
 public final class PostGisUserStore extends JdbcUserStore {
     private final DataSource dataSource;
+    private final AutoCloseable owner;
 
     public PostGisUserStore(DataSource dataSource) {
         this(dataSource, Counties.bundled(), Clock.systemUTC());
     }
 
     public PostGisUserStore(DataSource dataSource, Set<String> knownCounties, Clock clock) {
+        this(dataSource, knownCounties, clock, null);
+    }
+
+    private PostGisUserStore(DataSource dataSource, Set<String> knownCounties, Clock clock, AutoCloseable owner) {
         super(knownCounties, clock, "atlas.users", "atlas.api_tokens", "atlas.sessions");
         this.dataSource = dataSource;
+        this.owner = owner;
+    }
+
+    /** A store that closes the repository (and so its pool) when it is closed: for a command that opens both. */
+    public static PostGisUserStore owning(PostGisRepository repository) {
+        return new PostGisUserStore(repository.dataSource(), Counties.bundled(), Clock.systemUTC(), repository);
     }
 
     @Override
@@ -67,6 +80,12 @@ public final class PostGisUserStore extends JdbcUserStore {
 
     @Override
     public void close() {
-        // the pool belongs to the repository
+        if (owner != null) {
+            try {
+                owner.close();
+            } catch (Exception e) {
+                throw new StoreException("cannot close the database connections", e);
+            }
+        }
     }
 }
