@@ -1,12 +1,19 @@
 package org.linfenatlas;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.util.Map;
+import org.linfenatlas.auth.UserStore;
+import org.linfenatlas.auth.UserStores;
+import org.linfenatlas.auth.UsersCommand;
 import org.linfenatlas.config.Config;
 import org.linfenatlas.config.ConfigException;
 import org.linfenatlas.store.GeoPackageRepository;
 import org.linfenatlas.store.LayerCopy;
 import org.linfenatlas.store.LayerRepository;
+import org.linfenatlas.store.StoreError;
 import org.linfenatlas.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +32,7 @@ public final class Main {
                 case "serve" -> serve(config);
                 case "import" -> importGpkg(config);
                 case "export" -> exportGpkg(config);
+                case "users", "tokens" -> users(config);
                 case "warm-up" -> {
                     WarmUp.run();
                     System.exit(0); // not 5 s later: Javalin.create() leaves a non-daemon thread sleeping that long
@@ -34,7 +42,7 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("linfen-atlas: " + e.getMessage());
             System.exit(2);
-        } catch (IOException | StoreException e) {
+        } catch (IOException | StoreException | StoreError e) {
             System.err.println("linfen-atlas: " + e.getMessage());
             System.exit(1);
         }
@@ -79,6 +87,15 @@ public final class Main {
         try (LayerRepository from = Stores.openDatabase(config);
              LayerRepository to = GeoPackageRepository.openFile(config.toGpkg())) {
             report("exported", LayerCopy.copy(from, to), from, to);
+        }
+    }
+
+    /** users ... and tokens ...: on the embedded store of --data-dir, or the PostGIS database of --db. */
+    static void users(Config config) throws IOException {
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+        try (UserStore store = UserStores.open(config)) {
+            new UsersCommand(store, stdin, System.out).run(config.command(), config.arguments(),
+                    new UsersCommand.Options(config.role(), config.counties(), config.label(), config.tokenId()));
         }
     }
 

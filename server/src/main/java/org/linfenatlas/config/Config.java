@@ -13,9 +13,14 @@ import java.util.Map;
  * @param basemaps   online base layers offered on the map (none by default: the map works offline)
  * @param fromGpkg   the GeoPackage file the import command reads, or null
  * @param toGpkg     the GeoPackage file the export command writes, or null
+ * @param role       users add: admin or editor, or null
+ * @param counties   users add: the editor's counties (Chinese names), or null
+ * @param label      tokens create: what the token is for, or null
+ * @param tokenId    tokens revoke: the one token to revoke, or null for all of the user's
  */
 public record Config(String command, String host, int port, Path dataDir, Path gisDataDir, String db, String dbReads,
-                     List<String> basemaps, String tiandituKey, Path fromGpkg, Path toGpkg, List<String> arguments) {
+                     List<String> basemaps, String tiandituKey, Path fromGpkg, Path toGpkg, List<String> arguments,
+                     String role, List<String> counties, String label, Long tokenId) {
 
     public static final List<String> DB_READS = List.of("memory", "sql");
 
@@ -29,7 +34,11 @@ public record Config(String command, String host, int port, Path dataDir, Path g
             new Option("--basemaps", "ATLAS_BASEMAPS", "comma list of online base layers to offer: osm, tianditu", ""),
             new Option("--tianditu-key", "ATLAS_TIANDITU_KEY", "key for the Tianditu base layers", null),
             new Option("--from-gpkg", null, "import: the GeoPackage file to copy into the --db database", null),
-            new Option("--to-gpkg", null, "export: the GeoPackage file to copy the --db database into", null));
+            new Option("--to-gpkg", null, "export: the GeoPackage file to copy the --db database into", null),
+            new Option("--role", null, "users add: admin or editor", null),
+            new Option("--counties", null, "users add: comma list of an editor's counties, e.g. 吉县,乡宁县", null),
+            new Option("--label", null, "tokens create: what the token is for", null),
+            new Option("--id", null, "tokens revoke: the one token to revoke (default: all of the user's)", null));
 
     public record Option(String flag, String env, String help, String fallback) {
     }
@@ -72,11 +81,24 @@ public record Config(String command, String host, int port, Path dataDir, Path g
         }
         return new Config(command, values.get("--host"), port(values.get("--port")), Path.of(values.get("--data-dir")),
                 path(values.get("--gis-data")), values.get("--db"), dbReads, list(values.get("--basemaps")),
-                values.get("--tianditu-key"), path(values.get("--from-gpkg")), path(values.get("--to-gpkg")), List.copyOf(rest));
+                values.get("--tianditu-key"), path(values.get("--from-gpkg")), path(values.get("--to-gpkg")), List.copyOf(rest),
+                values.get("--role"), values.get("--counties") == null ? null : list(values.get("--counties")),
+                values.get("--label"), tokenId(values.get("--id")));
     }
 
     private static Path path(String text) {
         return text == null ? null : Path.of(text);
+    }
+
+    private static Long tokenId(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--id must be a token number, got " + text);
+        }
     }
 
     private static int port(String text) {
@@ -105,6 +127,12 @@ public record Config(String command, String host, int port, Path dataDir, Path g
                 Usage: java -jar linfen-atlas.jar [serve] [options]
                        java -jar linfen-atlas.jar import --from-gpkg FILE --db URL   (GeoPackage into PostGIS)
                        java -jar linfen-atlas.jar export --db URL --to-gpkg FILE     (PostGIS into a GeoPackage)
+                       java -jar linfen-atlas.jar users add NAME --role admin|editor [--counties 吉县,乡宁县]
+                                                 (the password is the first line of standard input)
+                       java -jar linfen-atlas.jar users list | disable NAME | enable NAME | set-password NAME
+                       java -jar linfen-atlas.jar tokens create NAME [--label TEXT]   (prints the token once, last line)
+                       java -jar linfen-atlas.jar tokens revoke NAME [--id N]         (all the user's tokens, or one)
+                                                 users and tokens act on the store of --data-dir, or of --db
                        java -jar linfen-atlas.jar warm-up   (serves a temporary copy of the bundled data on a free port,
                                                              checks a few requests and stops; the build runs it to record
                                                              a class-data-sharing archive for a faster start; no options)

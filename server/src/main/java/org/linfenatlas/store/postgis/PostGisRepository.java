@@ -115,6 +115,11 @@ public final class PostGisRepository implements LayerRepository {
         return pool;
     }
 
+    /** The pool, for stores that keep their own tables in this database (users); closed with the repository. */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     private void checkColumns() {
         try (Connection c = pool.getConnection(); PreparedStatement columns = c.prepareStatement(
                 "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
