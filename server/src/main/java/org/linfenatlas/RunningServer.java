@@ -3,6 +3,10 @@ package org.linfenatlas;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
+import org.linfenatlas.auth.AuthRoutes;
+import org.linfenatlas.auth.SessionAuthenticator;
+import org.linfenatlas.auth.UserStore;
+import org.linfenatlas.auth.UserStores;
 import org.linfenatlas.config.Config;
 import org.linfenatlas.config.ConfigException;
 import org.linfenatlas.store.FeatureStore;
@@ -18,11 +22,13 @@ final class RunningServer implements AutoCloseable {
 
     private final Javalin app;
     private final FeatureStore store;
+    private final UserStore users;
     private final String description;
 
-    private RunningServer(Javalin app, FeatureStore store, String description) {
+    private RunningServer(Javalin app, FeatureStore store, UserStore users, String description) {
         this.app = app;
         this.store = store;
+        this.users = users;
         this.description = description;
     }
 
@@ -38,16 +44,20 @@ final class RunningServer implements AutoCloseable {
         long opened = System.nanoTime();
         FeatureStore store = Stores.readPath(repository, config);
         long indexed = System.nanoTime();
-        Javalin app = AtlasServer.create(store, BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()));
+        UserStore users = UserStores.over(repository, config);
+        SessionAuthenticator auth = new SessionAuthenticator(users);
+        Javalin app = AtlasServer.create(store, auth, routes -> AuthRoutes.register(routes, auth),
+                BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()));
         try {
             app.start(config.host(), config.port());
         } catch (JavalinBindException e) {
+            users.close();
             store.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
         LOG.info("start-up: store opened in {} ms, indexed in {} ms, HTTP up in {} ms", (opened - started) / 1_000_000,
                 (indexed - opened) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
-        return new RunningServer(app, store, repository.describe());
+        return new RunningServer(app, store, users, repository.describe());
     }
 
     /** The port it listens on (the one chosen by the system for --port 0). */
@@ -62,6 +72,7 @@ final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        users.close();
         store.close();
     }
 }

@@ -54,7 +54,12 @@ public final class Errors {
         body.put("code", code);
         body.put("description", description);
         if (details != null && !details.isEmpty()) {
-            body.put("details", details.stream().map(p -> Map.of("property", p.property(), "problem", p.problem())).toList());
+            body.put("details", details.stream().map(p -> {
+                Map<String, String> detail = new LinkedHashMap<>();
+                detail.put("property", p.property());
+                detail.put("problem", p.problem());
+                return detail;
+            }).toList());
         }
         ctx.status(status).contentType("application/json").header("Cache-Control", "no-store").result(OgcApi.json(body));
     }

@@ -82,6 +82,7 @@ public final class WriteApi {
         Principal user = auth.requireWriter(ctx);
         LayerSpec spec = writable(ctx);
         Feature before = current(ctx, spec);
+        authorise(user, before, null);
         JsonNode body = body(ctx, BODY_TYPES);
         Feature after = validator().validate(before.id(), body);
         commitEdit(ctx, spec, user, before, after, Operation.REPLACE);
@@ -91,6 +92,7 @@ public final class WriteApi {
         Principal user = auth.requireWriter(ctx);
         LayerSpec spec = writable(ctx);
         Feature before = current(ctx, spec);
+        authorise(user, before, null);
         JsonNode patch = body(ctx, PATCH_TYPES);
         Feature after = validator().validate(before.id(), MergePatch.apply(MergePatch.toJson(before), patch));
         commitEdit(ctx, spec, user, before, after, Operation.UPDATE);
