@@ -7,6 +7,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -111,7 +112,7 @@ public final class AuthRoutes {
         if (!Secrets.matchesHash(csrf, session.csrfHash())) {
             csrf = SessionAuthenticator.sessionId(ctx).flatMap(store::renewCsrfToken).orElseThrow(() ->
                     StoreError.of(StoreError.Kind.UNAUTHORIZED, "not signed in"));
-            setCookie(ctx, CSRF_COOKIE, csrf, false, Duration.between(java.time.Instant.now(), session.expires()));
+            setCookie(ctx, CSRF_COOKIE, csrf, false, Duration.between(Instant.now(), session.expires()));
         }
         answer(ctx, 200, signedIn(session.user(), csrf));
     }
