@@ -49,7 +49,9 @@ class PostGisRepositoryTest {
             assertEquals(Set.of("counties_changed", "projects_changed", "rivers_changed"),
                     strings("SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                             + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'atlas' AND NOT t.tgisinternal"));
-            assertEquals(Set.of("1 true"), strings("SELECT version || ' ' || success FROM atlas.flyway_schema_history WHERE type = 'SQL'"));
+            Set<String> migrations = strings("SELECT version || ' ' || success FROM atlas.flyway_schema_history WHERE type = 'SQL'");
+            assertTrue(migrations.containsAll(Set.of("1 true", "3 true")), migrations.toString());
+            assertTrue(migrations.stream().allMatch(m -> m.endsWith(" true")), migrations.toString());
         }
         try (PostGisRepository again = PostGisRepository.open(TestDatabase.url())) {
             assertTrue(again.isEmpty(), "reopening migrates nothing and loses nothing");
