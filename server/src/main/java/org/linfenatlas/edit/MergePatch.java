@@ -3,19 +3,12 @@ package org.linfenatlas.edit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 import org.linfenatlas.model.Feature;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /** JSON Merge Patch (RFC 7396), and the JSON of a stored feature that a patch applies to. */
 public final class MergePatch {
-    /**
-     * Enough fraction digits for any double of a longitude or latitude to print as its shortest exact
-     * decimal: a patch that leaves the geometry alone must give back the very same coordinates.
-     */
-    private static final int EXACT_DECIMALS = 17;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MergePatch() {
@@ -40,16 +33,10 @@ public final class MergePatch {
 
     /** The feature as a GeoJSON Feature object with its geometry at full precision and in its stored orientation. */
     public static ObjectNode toJson(Feature feature) {
-        GeoJsonWriter writer = new GeoJsonWriter(EXACT_DECIMALS);
-        writer.setEncodeCRS(false);
         ObjectNode json = JSON.createObjectNode();
         json.put("type", "Feature");
         json.put("id", feature.id());
-        try {
-            json.set("geometry", JSON.readTree(writer.write(feature.geometry())));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        json.set("geometry", ExactGeoJson.of(feature.geometry()));
         json.set("properties", JSON.valueToTree(feature.properties()));
         return json;
     }

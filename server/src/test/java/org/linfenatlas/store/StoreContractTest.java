@@ -186,6 +186,7 @@ public abstract class StoreContractTest {
         assertEquals(expected, actual);
         assertEquals(store.items(ItemsQuery.all(Layers.PROJECTS)).numberMatched(), actual.total());
         assertTrue(actual.investmentYiYuan() > 0);
+        assertTrue(actual.stages().get("construction") > 0, "the synthetic projects report stages: " + actual.stages());
     }
 
     @Test
