@@ -122,8 +122,10 @@ public final class OgcApi {
             int start = PREFIX.length() + "/collections/".length();
             int end = rawPath.indexOf('/', start);
             String id = end < 0 ? rawPath.substring(start) : rawPath.substring(start, end);
-            if (store.collection(id).isPresent()) {
+            try {
                 return id + ":" + store.version(id).revision();
+            } catch (IllegalArgumentException unknownCollection) {
+                return store.revision();
             }
         } else if (rawPath.equals(PREFIX + "/stats")) {
             return "stats:" + store.version(org.linfenatlas.model.Layers.PROJECTS).revision() + "/"

@@ -66,8 +66,8 @@ public final class WriteApi {
     }
 
     private void create(Context ctx) {
-        Principal user = auth.requireWriter(ctx);
         LayerSpec spec = writable(ctx);
+        Principal user = auth.requireWriter(ctx);
         JsonNode body = body(ctx, BODY_TYPES);
         Instant now = now();
         String id = WriteRules.newFeatureId("p");
@@ -79,8 +79,8 @@ public final class WriteApi {
     }
 
     private void replace(Context ctx) {
-        Principal user = auth.requireWriter(ctx);
         LayerSpec spec = writable(ctx);
+        Principal user = auth.requireWriter(ctx);
         Feature before = current(ctx, spec);
         authorise(user, before, null);
         JsonNode body = body(ctx, BODY_TYPES);
@@ -89,8 +89,8 @@ public final class WriteApi {
     }
 
     private void update(Context ctx) {
-        Principal user = auth.requireWriter(ctx);
         LayerSpec spec = writable(ctx);
+        Principal user = auth.requireWriter(ctx);
         Feature before = current(ctx, spec);
         authorise(user, before, null);
         JsonNode patch = body(ctx, PATCH_TYPES);
@@ -107,8 +107,8 @@ public final class WriteApi {
     }
 
     private void delete(Context ctx) {
-        Principal user = auth.requireWriter(ctx);
         LayerSpec spec = writable(ctx);
+        Principal user = auth.requireWriter(ctx);
         Feature before = current(ctx, spec);
         authorise(user, before, null);
         store.write(new Change(spec.id(), Operation.DELETE, before.id(), before.version(), null, author(user), now()));
@@ -117,8 +117,8 @@ public final class WriteApi {
 
     /** An admin's: the deleted project back as it was when deleted, as a new version. */
     private void restore(Context ctx) {
-        Principal user = requireAdmin(ctx);
         LayerSpec spec = writable(ctx);
+        Principal user = requireAdmin(ctx);
         String id = ctx.pathParam("featureId");
         if (store.item(spec.id(), id).isPresent()) {
             throw StoreError.of(Kind.CONFLICT, "feature '" + ItemsRequestParser.clip(id) + "' is not deleted");
@@ -138,8 +138,8 @@ public final class WriteApi {
      * deleting, a delete by restoring.
      */
     private void revert(Context ctx) {
-        Principal user = requireAdmin(ctx);
         LayerSpec spec = writable(ctx);
+        Principal user = requireAdmin(ctx);
         String id = ctx.pathParam("featureId");
         long version = parseVersion(ctx.pathParam("version"));
         HistoryEntry target = store.history(spec.id(), id).stream().filter(e -> e.version() == version).findFirst()
@@ -195,7 +195,7 @@ public final class WriteApi {
     private LayerSpec writable(Context ctx) {
         LayerSpec spec = collection(ctx);
         if (!spec.id().equals(Layers.PROJECTS)) {
-            ctx.header("Allow", ctx.path().endsWith("/items") ? "GET, HEAD, OPTIONS" : "GET, HEAD, OPTIONS");
+            ctx.header("Allow", "GET, HEAD, OPTIONS");
             throw new ApiException(405, "MethodNotAllowed", "collection " + spec.id() + " is read-only");
         }
         return spec;

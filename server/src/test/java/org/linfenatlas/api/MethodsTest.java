@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** The API is read-only: GET and HEAD answer, other methods get 405, CORS preflight gets 204. */
+/** GET and HEAD answer everywhere; writes only where Part 4 allows them (else 405 with Allow); CORS preflight gets 204. */
 class MethodsTest extends ApiTestSupport {
 
     @Test
@@ -25,11 +25,31 @@ class MethodsTest extends ApiTestSupport {
     }
 
     @Test
-    void writingMethodsAreNotAllowed() {
+    void writingAReadOnlyCollectionIsNotAllowedAndSaysWhatIs() {
         withServer((store, client) -> {
-            HttpResponse<String> post = send(client, "POST", "/api/collections/projects/items");
+            HttpResponse<String> post = send(client, "POST", "/api/collections/counties/items");
             assertEquals(405, post.statusCode());
             assertTrue(post.body().contains("MethodNotAllowed"), post.body());
+            assertEquals("GET, HEAD, OPTIONS", post.headers().firstValue("Allow").orElse(""));
+        });
+    }
+
+    @Test
+    void writingWithoutAResourceMethodNamesTheAllowedOnes() {
+        withServer((store, client) -> {
+            HttpResponse<String> put = send(client, "PUT", "/api/collections/projects/items");
+            assertEquals(405, put.statusCode());
+            assertEquals("GET, HEAD, OPTIONS, POST", put.headers().firstValue("Allow").orElse(""));
+        });
+    }
+
+    @Test
+    void writingProjectsWithoutSigningInIsUnauthorized() {
+        withServer((store, client) -> {
+            HttpResponse<String> post = send(client, "POST", "/api/collections/projects/items");
+            assertEquals(401, post.statusCode());
+            assertTrue(post.body().contains("Unauthorized"), post.body());
+            assertTrue(post.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
         });
     }
 
