@@ -3,7 +3,9 @@ package org.linfenatlas;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
+import java.time.Clock;
 import org.linfenatlas.auth.AuthRoutes;
+import org.linfenatlas.auth.LoginThrottle;
 import org.linfenatlas.auth.SessionAuthenticator;
 import org.linfenatlas.auth.UserStore;
 import org.linfenatlas.auth.UserStores;
@@ -46,7 +48,7 @@ final class RunningServer implements AutoCloseable {
         long indexed = System.nanoTime();
         UserStore users = UserStores.over(repository, config);
         SessionAuthenticator auth = new SessionAuthenticator(users);
-        Javalin app = AtlasServer.create(store, auth, routes -> AuthRoutes.register(routes, auth),
+        Javalin app = AtlasServer.create(store, auth, routes -> AuthRoutes.register(routes, auth, new LoginThrottle(Clock.systemUTC()), config.secureCookies()),
                 BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()));
         try {
             app.start(config.host(), config.port());

@@ -17,10 +17,11 @@ import java.util.Map;
  * @param counties   users add: the editor's counties (Chinese names), or null
  * @param label      tokens create: what the token is for, or null
  * @param tokenId    tokens revoke: the one token to revoke, or null for all of the user's
+ * @param secureCookies mark the session cookies Secure although requests arrive as http (behind a TLS proxy)
  */
 public record Config(String command, String host, int port, Path dataDir, Path gisDataDir, String db, String dbReads,
                      List<String> basemaps, String tiandituKey, Path fromGpkg, Path toGpkg, List<String> arguments,
-                     String role, List<String> counties, String label, Long tokenId) {
+                     String role, List<String> counties, String label, Long tokenId, boolean secureCookies) {
 
     public static final List<String> DB_READS = List.of("memory", "sql");
 
@@ -38,7 +39,9 @@ public record Config(String command, String host, int port, Path dataDir, Path g
             new Option("--role", null, "users add: admin or editor", null),
             new Option("--counties", null, "users add: comma list of an editor's counties, e.g. 吉县,乡宁县", null),
             new Option("--label", null, "tokens create: what the token is for", null),
-            new Option("--id", null, "tokens revoke: the one token to revoke (default: all of the user's)", null));
+            new Option("--id", null, "tokens revoke: the one token to revoke (default: all of the user's)", null),
+            new Option("--secure-cookies", "ATLAS_SECURE_COOKIES",
+                    "true: session cookies are Secure even over http (a TLS-terminating proxy in front)", "false"));
 
     public record Option(String flag, String env, String help, String fallback) {
     }
@@ -83,7 +86,14 @@ public record Config(String command, String host, int port, Path dataDir, Path g
                 path(values.get("--gis-data")), values.get("--db"), dbReads, list(values.get("--basemaps")),
                 values.get("--tianditu-key"), path(values.get("--from-gpkg")), path(values.get("--to-gpkg")), List.copyOf(rest),
                 values.get("--role"), values.get("--counties") == null ? null : list(values.get("--counties")),
-                values.get("--label"), tokenId(values.get("--id")));
+                values.get("--label"), tokenId(values.get("--id")), bool("--secure-cookies", values.get("--secure-cookies")));
+    }
+
+    private static boolean bool(String flag, String text) {
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new ConfigException(flag + " must be true or false, got " + text);
+        }
+        return Boolean.parseBoolean(text);
     }
 
     private static Path path(String text) {

@@ -129,6 +129,31 @@ public final class RunningJar implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** SIGKILL, as a crash or the OOM killer would end it: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /**
+     * Runs a command of the jar (users, tokens, …) on a data dir, with {@code stdin} as its standard input;
+     * returns its standard output, failing the test when it exits with an error.
+     */
+    public static String command(Path dataDir, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(javaFor(jar()));
+        command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--data-dir", dataDir.toString()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", args) + " exited with " + process.exitValue() + ": " + out);
+        }
+        return out;
+    }
+
     /** Sends SIGTERM and waits; returns the exit code, -1 if it had to be killed. */
     public int stop(Duration patience) throws InterruptedException {
         process.destroy();
