@@ -42,8 +42,9 @@ public final class OgcApi {
         routes.get(PREFIX + "/collections", ctx -> cached(ctx, Http.JSON, null,
                 () -> json(Documents.collections(api(ctx), store.collections()))));
         routes.get(PREFIX + "/collections/{collectionId}", ctx -> {
-            CollectionInfo info = collection(ctx);
-            cached(ctx, Http.JSON, null, () -> json(Documents.collection(api(ctx), info, true)));
+            collection(ctx); // 404 before anything else
+            // read inside the encoder, after the cache key's revision: never older data under a newer key
+            cached(ctx, Http.JSON, null, () -> json(Documents.collection(api(ctx), collection(ctx), true)));
         });
         routes.get(PREFIX + "/collections/{collectionId}/items", this::items);
         routes.get(PREFIX + "/collections/{collectionId}/items/{featureId}", this::item);
@@ -100,11 +101,12 @@ public final class OgcApi {
         Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), List.of("crs", "f"));
         Crs crs = ItemsRequestParser.crs(params, "crs");
         String featureId = ctx.pathParam("featureId");
+        // the key's revision first, then the feature: a feature read before a write is never cached under the write's revision
+        String key = Http.cacheKey(revisionFor(ctx.req().getRequestURI()), ctx);
         Feature feature = store.item(spec.id(), featureId).orElseThrow(() -> ApiException.notFound(
                 "no feature '" + ItemsRequestParser.clip(featureId) + "' in collection " + spec.id()));
         String collection = api(ctx) + "/collections/" + spec.id();
         String etag = FeatureTags.etag(FeatureTags.version(store, spec, feature), crs);
-        String key = Http.cacheKey(revisionFor(ctx.req().getRequestURI()), ctx);
         Http.send(ctx, cache.get(key, () -> EncodedResponse.tagged(FeatureJson.single(feature, crs, List.of(
                 new Link(collection + "/items/" + Http.encode(featureId) + Http.query(params), "self", Http.GEOJSON, "This feature"),
                 new Link(collection + "/items/" + Http.encode(featureId) + "/history", "version-history", Http.JSON,
@@ -123,13 +125,13 @@ public final class OgcApi {
             int end = rawPath.indexOf('/', start);
             String id = end < 0 ? rawPath.substring(start) : rawPath.substring(start, end);
             try {
-                return id + ":" + store.version(id).revision();
+                return id + ":" + store.revision(id);
             } catch (IllegalArgumentException unknownCollection) {
                 return store.revision();
             }
         } else if (rawPath.equals(PREFIX + "/stats")) {
-            return "stats:" + store.version(org.linfenatlas.model.Layers.PROJECTS).revision() + "/"
-                    + store.version(org.linfenatlas.model.Layers.COUNTIES).revision();
+            return "stats:" + store.revision(org.linfenatlas.model.Layers.PROJECTS) + "/"
+                    + store.revision(org.linfenatlas.model.Layers.COUNTIES);
         }
         return store.revision();
     }

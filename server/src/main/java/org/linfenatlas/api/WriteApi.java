@@ -73,7 +73,7 @@ public final class WriteApi {
         String id = WriteRules.newFeatureId("p");
         Feature after = stamped(validator().validate(id, body), user, now);
         authorise(user, null, after);
-        HistoryEntry entry = store.write(new Change(spec.id(), Operation.CREATE, id, 0, after, author(user), now));
+        HistoryEntry entry = write(ctx, spec, new Change(spec.id(), Operation.CREATE, id, 0, after, author(user), now));
         ctx.header("Location", itemUrl(ctx, spec, id));
         sendFeature(ctx.status(201), spec, entry.after());
     }
@@ -100,9 +100,11 @@ public final class WriteApi {
 
     private void commitEdit(Context ctx, LayerSpec spec, Principal user, Feature before, Feature validated, Operation op) {
         Instant now = now();
-        Feature after = stamped(PlacementRecord.afterEdit(before, validated, user.name(), now), user, now);
+        // the placement record may change precision and basis: the feature is checked again whole as it will be stored
+        Feature placed = revalidated(PlacementRecord.afterEdit(before, validated, user.name(), now));
+        Feature after = stamped(placed, user, now);
         authorise(user, before, after);
-        HistoryEntry entry = store.write(new Change(spec.id(), op, before.id(), before.version(), after, author(user), now));
+        HistoryEntry entry = write(ctx, spec, new Change(spec.id(), op, before.id(), before.version(), after, author(user), now));
         sendFeature(ctx.status(200), spec, entry.after());
     }
 
@@ -111,7 +113,7 @@ public final class WriteApi {
         Principal user = auth.requireWriter(ctx);
         Feature before = current(ctx, spec);
         authorise(user, before, null);
-        store.write(new Change(spec.id(), Operation.DELETE, before.id(), before.version(), null, author(user), now()));
+        write(ctx, spec, new Change(spec.id(), Operation.DELETE, before.id(), before.version(), null, author(user), now()));
         noStore(ctx).status(204);
     }
 
@@ -123,11 +125,11 @@ public final class WriteApi {
         if (store.item(spec.id(), id).isPresent()) {
             throw StoreError.of(Kind.CONFLICT, "feature '" + ItemsRequestParser.clip(id) + "' is not deleted");
         }
-        Feature last = store.history(spec.id(), id).stream().filter(e -> e.operation() == Operation.DELETE).findFirst()
+        Feature last = store.history(spec.id(), id).stream().findFirst().filter(e -> e.after() == null)
                 .map(HistoryEntry::before)
                 .orElseThrow(() -> StoreError.notFound("no deleted feature '" + ItemsRequestParser.clip(id) + "' to restore"));
         Instant now = now();
-        HistoryEntry entry = store.write(new Change(spec.id(), Operation.RESTORE, id, 0, stamped(last, user, now), author(user), now));
+        HistoryEntry entry = write(ctx, spec, new Change(spec.id(), Operation.RESTORE, id, 0, stamped(last, user, now), author(user), now));
         ctx.header("Location", itemUrl(ctx, spec, id));
         sendFeature(ctx.status(201), spec, entry.after());
     }
@@ -157,10 +159,10 @@ public final class WriteApi {
         } else if (target.before() == null) {
             change = new Change(spec.id(), Operation.REVERT, id, current.version(), null, author(user), now);
         } else {
-            Feature reverted = stamped(Revert.undo(current, target.before(), target.after()), user, now);
+            Feature reverted = stamped(revalidated(Revert.undo(current, target.before(), target.after())), user, now);
             change = new Change(spec.id(), Operation.REVERT, id, current.version(), reverted, author(user), now);
         }
-        HistoryEntry entry = store.write(change);
+        HistoryEntry entry = write(ctx, spec, change);
         if (entry.after() == null) {
             noStore(ctx).status(204);
         } else {
@@ -183,6 +185,24 @@ public final class WriteApi {
         doc.put("entries", entries.stream().map(e -> HistoryDocument.entry(e, signedIn)).toList());
         doc.put("links", List.of(new Link(itemUrl(ctx, spec, id), "about", Http.GEOJSON, "The feature")));
         noStore(ctx).header("Vary", "Cookie, Authorization").contentType(Http.JSON).result(OgcApi.json(doc));
+    }
+
+    /** Commits; a version mismatch found by the store itself (a writer in between) also names the current ETag. */
+    private HistoryEntry write(Context ctx, LayerSpec spec, Change change) {
+        try {
+            return store.write(change);
+        } catch (StoreError e) {
+            if (e.kind() == Kind.PRECONDITION_FAILED && e.currentVersion() != null) {
+                store.item(spec.id(), change.featureId()).ifPresent(f ->
+                        ctx.header("ETag", FeatureTags.etag(FeatureTags.version(store, spec, f), Crs.CRS84)));
+            }
+            throw e;
+        }
+    }
+
+    /** A feature the server derived (placed, reverted) checked whole again, as a client's would be. */
+    private Feature revalidated(Feature f) {
+        return validator().validate(f.id(), MergePatch.toJson(f));
     }
 
     private LayerSpec collection(Context ctx) {

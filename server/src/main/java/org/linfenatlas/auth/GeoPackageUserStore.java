@@ -72,7 +72,10 @@ public final class GeoPackageUserStore extends JdbcUserStore {
             GeoPackageManager.create(file.toFile());
         }
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()
+                    // a transaction takes the write lock when it begins, so it waits (busy_timeout) for the layers'
+                    // writer instead of failing at once when it upgrades from reading to writing
+                    + "?transaction_mode=IMMEDIATE");
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA busy_timeout=5000");
                 s.execute("PRAGMA journal_mode=WAL");

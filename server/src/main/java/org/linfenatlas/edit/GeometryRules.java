@@ -64,7 +64,14 @@ final class GeometryRules {
             problems.add("geometry", "not valid: " + error.getMessage() + (at == null ? "" : " at " + position(at)));
             return geometry;
         }
-        if (countyNames != null && !counties.grownArea(countyNames).covers(counties.toMetres(geometry))) {
+        boolean inside;
+        try {
+            inside = countyNames == null || counties.grownArea(countyNames).covers(counties.toMetres(geometry));
+        } catch (org.locationtech.jts.geom.TopologyException e) {
+            problems.add("geometry", "cannot be tested against its counties: " + e.getMessage());
+            return geometry;
+        }
+        if (!inside) {
             problems.add("geometry", "lies more than " + Math.round(toleranceMetres) + " m outside "
                     + (countyNames.isEmpty() ? "the city" : "its counties " + String.join(", ", countyNames)));
         }

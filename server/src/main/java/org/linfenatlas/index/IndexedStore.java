@@ -44,6 +44,8 @@ public final class IndexedStore implements FeatureStore {
     private final Object writeLock = new Object();
     /** Layers whose compaction is running, with the changes applied meanwhile, replayed onto its result. */
     private final Map<String, List<Feature.Edit>> compacting = new HashMap<>();
+    /** Counts whole rebuilds: a compaction started before one is dropped (the rebuild holds newer data). */
+    private long rebuilds;
     private final ExecutorService compactor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "index-compaction");
         t.setDaemon(true);
@@ -69,8 +71,15 @@ public final class IndexedStore implements FeatureStore {
     /** Re-reads the repository whole, e.g. after an import into the database. */
     public void reload() {
         synchronized (writeLock) {
-            snapshot = Snapshot.build(readLayers(repository), versions(repository));
+            rebuild();
         }
+    }
+
+    /** Under the write lock. */
+    private void rebuild() {
+        rebuilds++;
+        compacting.clear();
+        snapshot = Snapshot.build(readLayers(repository), versions(repository));
     }
 
     /** What a repository reports another process changed: those features re-read and applied, or the layer reloaded. */
@@ -80,8 +89,11 @@ public final class IndexedStore implements FeatureStore {
             return;
         }
         synchronized (writeLock) {
-            if (featureIds == null || spec.id().equals(Layers.COUNTIES)) {
-                snapshot = Snapshot.build(readLayers(repository), versions(repository));
+            LayerVersion version = repository.version(spec);
+            // a new epoch: the layer was replaced whole, and its features start again at version 1
+            boolean replaced = !version.epoch().equals(snapshot.versions.get(layer).epoch());
+            if (featureIds == null || replaced || spec.id().equals(Layers.COUNTIES)) {
+                rebuild();
                 return;
             }
             for (String id : featureIds) {
@@ -91,7 +103,7 @@ public final class IndexedStore implements FeatureStore {
                     apply(layer, id, stored);
                 }
             }
-            snapshot = snapshot.withVersion(layer, repository.version(spec));
+            snapshot = snapshot.withVersion(layer, version);
         }
     }
 
@@ -105,7 +117,7 @@ public final class IndexedStore implements FeatureStore {
         synchronized (writeLock) {
             HistoryEntry entry = repository.commit(change);
             if (spec.id().equals(Layers.COUNTIES)) {
-                snapshot = Snapshot.build(readLayers(repository), versions(repository));
+                rebuild();
             } else {
                 apply(spec.id(), entry.featureId(), entry.after());
                 snapshot = snapshot.withVersion(spec.id(), repository.version(spec));
@@ -132,14 +144,18 @@ public final class IndexedStore implements FeatureStore {
             pending.add(new Feature.Edit(id, after));
         } else if (next.compactionDue()) {
             compacting.put(layer, new ArrayList<>());
-            compactor.execute(() -> compact(layer, next));
+            long generation = rebuilds;
+            compactor.execute(() -> compact(layer, next, generation));
         }
     }
 
-    private void compact(String layer, LayerIndex base) {
+    private void compact(String layer, LayerIndex base, long generation) {
         try {
             LayerIndex compacted = base.compacted();
             synchronized (writeLock) {
+                if (rebuilds != generation) {
+                    return; // rebuilt meanwhile from the repository: newer than base and its edits
+                }
                 for (Feature.Edit edit : compacting.get(layer)) {
                     compacted = edit.after() == null ? compacted.without(edit.id()) : compacted.with(edit.after());
                 }
@@ -149,7 +165,9 @@ public final class IndexedStore implements FeatureStore {
             LOG.error("compacting the index of {} failed; it goes on with its overlay", layer, e);
         } finally {
             synchronized (writeLock) {
-                compacting.remove(layer);
+                if (rebuilds == generation) {
+                    compacting.remove(layer);
+                }
             }
         }
     }
@@ -188,6 +206,18 @@ public final class IndexedStore implements FeatureStore {
         return snapshot.stats();
     }
 
+    /**
+     * The repository's version and this instance's count of snapshots published for the layer: a
+     * repository version read while another instance's change was not yet applied here cannot key
+     * answers that lack it, since applying it publishes again.
+     */
+    @Override
+    public String revision(String collection) {
+        Snapshot s = snapshot;
+        String source = collection.equals(Layers.BELTS) ? Layers.COUNTIES : collection;
+        return version(collection).revision() + "." + s.publications.getOrDefault(source, 0L);
+    }
+
     @Override
     public LayerVersion version(String collection) {
         Snapshot s = snapshot;
@@ -206,12 +236,17 @@ public final class IndexedStore implements FeatureStore {
     private static final class Snapshot {
         final Map<String, LayerIndex> layers;
         final Map<String, LayerVersion> versions;
+        /** Per stored layer: the number of the publication that last changed it here. */
+        final Map<String, Long> publications;
         final List<CollectionInfo> collections;
         private volatile Stats stats;
+        private static final java.util.concurrent.atomic.AtomicLong PUBLISHED = new java.util.concurrent.atomic.AtomicLong();
 
-        private Snapshot(Map<String, LayerIndex> layers, Map<String, LayerVersion> versions, Stats stats) {
+        private Snapshot(Map<String, LayerIndex> layers, Map<String, LayerVersion> versions, Map<String, Long> publications,
+                         Stats stats) {
             this.layers = layers;
             this.versions = versions;
+            this.publications = publications;
             this.stats = stats;
             List<CollectionInfo> infos = new ArrayList<>();
             for (LayerSpec spec : Layers.ALL) {
@@ -235,20 +270,27 @@ public final class IndexedStore implements FeatureStore {
             for (LayerSpec spec : Layers.ALL) {
                 layers.put(spec.id(), new LayerIndex(spec, all.get(spec.id())));
             }
-            return new Snapshot(layers, Map.copyOf(versions), null);
+            long publication = PUBLISHED.incrementAndGet();
+            Map<String, Long> publications = new HashMap<>();
+            Layers.STORED.forEach(l -> publications.put(l.id(), publication));
+            return new Snapshot(layers, Map.copyOf(versions), Map.copyOf(publications), null);
         }
 
         /** The same snapshot with one layer's index replaced; the statistics follow the projects. */
         Snapshot withLayer(String id, LayerIndex index) {
             Map<String, LayerIndex> next = new LinkedHashMap<>(layers);
             next.put(id, index);
-            return new Snapshot(next, versions, id.equals(Layers.PROJECTS) ? null : stats);
+            Map<String, Long> nextPublications = new HashMap<>(publications);
+            nextPublications.put(id, PUBLISHED.incrementAndGet());
+            return new Snapshot(next, versions, Map.copyOf(nextPublications), id.equals(Layers.PROJECTS) ? null : stats);
         }
 
         Snapshot withVersion(String id, LayerVersion version) {
             Map<String, LayerVersion> next = new HashMap<>(versions);
             next.put(id, version);
-            return new Snapshot(layers, Map.copyOf(next), stats);
+            Map<String, Long> nextPublications = new HashMap<>(publications);
+            nextPublications.put(id, PUBLISHED.incrementAndGet());
+            return new Snapshot(layers, Map.copyOf(next), Map.copyOf(nextPublications), stats);
         }
 
         Stats stats() {

@@ -28,11 +28,19 @@ public interface FeatureStore extends AutoCloseable {
     /** The collection's version (a derived collection has that of its source: belts follow counties). */
     LayerVersion version(String collection);
 
+    /**
+     * What keys the collection's cached answers: changes whenever what this store answers for it may
+     * have changed (its version, and, for a store that applies changes itself, each change it applied).
+     */
+    default String revision(String collection) {
+        return version(collection).revision();
+    }
+
     /** Changes whenever any collection changes. */
     default String revision() {
         StringBuilder out = new StringBuilder();
         for (CollectionInfo c : collections()) {
-            out.append(c.id()).append(':').append(version(c.id()).revision()).append(' ');
+            out.append(c.id()).append(':').append(revision(c.id())).append(' ');
         }
         return out.toString().strip();
     }

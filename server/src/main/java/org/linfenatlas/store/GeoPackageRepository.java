@@ -100,6 +100,13 @@ public final class GeoPackageRepository implements LayerRepository {
             if (geoPackage.isFeatureTable(layer.id())) {
                 addMissingColumns(layer);
             }
+            // every layer has its epoch before any ETag is served, also in a file made before versions existed
+            try (PreparedStatement insert = jdbc().prepareStatement(
+                    "INSERT OR IGNORE INTO atlas_layer_versions (layer, epoch, version) VALUES (?, ?, 0)")) {
+                insert.setString(1, layer.id());
+                insert.setString(2, WriteRules.newEpoch());
+                insert.executeUpdate();
+            }
         }
     }
 
@@ -207,6 +214,9 @@ public final class GeoPackageRepository implements LayerRepository {
         geoPackage.beginTransaction();
         boolean ok = false;
         try {
+            // A write first: the transaction takes SQLite's write lock before it reads, waiting (busy_timeout) for
+            // the user store's connection rather than failing when a read transaction would have to upgrade.
+            bumpVersion(layer);
             FeatureRow row = row(dao, change.featureId());
             Feature before = row == null ? null : toFeature(row, layer, new WKBReader());
             long version = WriteRules.nextVersion(change, before, lastHistoryVersion(layer, change.featureId()));
@@ -221,7 +231,6 @@ public final class GeoPackageRepository implements LayerRepository {
             HistoryEntry entry = new HistoryEntry(layer.id(), change.featureId(), version, change.time(), change.operation(),
                     change.author(), before, after);
             appendHistory(entry);
-            bumpVersion(layer);
             ok = true;
             return entry;
         } catch (SQLException e) {

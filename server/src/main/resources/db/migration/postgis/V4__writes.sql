@@ -67,7 +67,8 @@ BEGIN
     IF n = 0 THEN
         RETURN NULL;
     END IF;
-    IF n > 100 THEN
+    -- pg_notify takes at most 8000 bytes: more ids than fit, and the whole layer is named instead
+    IF n > 100 OR octet_length(ids::text) > 7800 THEN
         ids := NULL;
     END IF;
     UPDATE atlas.layer_versions SET version = version + 1 WHERE layer = TG_TABLE_NAME;

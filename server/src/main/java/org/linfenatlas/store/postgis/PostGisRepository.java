@@ -309,6 +309,12 @@ public final class PostGisRepository implements LayerRepository {
                 if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                     throw StoreError.of(StoreError.Kind.CONFLICT, "feature '" + change.featureId() + "' was written meanwhile");
                 }
+                if (e instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("57014"))) {
+                    // a deadlock, a serialization failure or a lock waited on past the statement timeout: nothing was written
+                    throw StoreError.of(StoreError.Kind.CONFLICT, "feature '" + change.featureId() + "' is being written by"
+                            + " someone else; try again");
+                }
                 throw e;
             }
         } catch (SQLException e) {
