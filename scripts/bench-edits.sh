@@ -66,7 +66,8 @@ wrk -t2 -c20 -d20s -s scripts/bench/bbox.lua "http://localhost:$port" >/dev/null
 java -cp "$classpath" org.linfenatlas.bench.EditLoad "http://localhost:$port" "$token" 300 >/dev/null
 
 echo
-echo "Linfen Atlas write benchmark: $count synthetic projects, ${db:+PostGIS}${db:-embedded GeoPackage}, $(nproc) cores"
+store="embedded GeoPackage"; [ -n "$db" ] && store="PostGIS (memory read path)"
+echo "Linfen Atlas write benchmark: $count synthetic projects, $store, $(nproc) cores"
 echo
 echo "- edit latency, $edits PATCHes one after another: $(java -cp "$classpath" org.linfenatlas.bench.EditLoad "http://localhost:$port" "$token" "$edits")"
 echo "- bbox reads, idle: $(bbox)"
