@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.db.GeoPackageDataType;
@@ -230,7 +229,7 @@ public final class GeoPackageRepository implements LayerRepository {
             }
             HistoryEntry entry = new HistoryEntry(layer.id(), change.featureId(), version, change.time(), change.operation(),
                     change.author(), before, after);
-            appendHistory(entry);
+            HistoryCodec.insert(jdbc(), "atlas_history", HistoryCodec.TimeColumn.TEXT, entry);
             ok = true;
             return entry;
         } catch (SQLException e) {
@@ -242,22 +241,8 @@ public final class GeoPackageRepository implements LayerRepository {
 
     @Override
     public synchronized List<HistoryEntry> history(LayerSpec layer, String featureId) {
-        String sql = "SELECT version, time, operation, author_id, author_name, before, after FROM atlas_history"
-                + " WHERE collection = ? AND feature_id = ? ORDER BY version DESC";
-        try (PreparedStatement q = jdbc().prepareStatement(sql)) {
-            q.setString(1, layer.id());
-            q.setString(2, featureId);
-            List<HistoryEntry> entries = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    long authorId = rs.getLong(4);
-                    Author author = rs.wasNull() ? null : new Author(authorId, rs.getString(5));
-                    entries.add(new HistoryEntry(layer.id(), featureId, rs.getLong(1), Instant.parse(rs.getString(2)),
-                            HistoryEntry.Operation.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), author,
-                            HistoryCodec.decode(rs.getString(6)), HistoryCodec.decode(rs.getString(7))));
-                }
-            }
-            return entries;
+        try {
+            return HistoryCodec.read(jdbc(), "atlas_history", HistoryCodec.TimeColumn.TEXT, layer.id(), featureId);
         } catch (SQLException e) {
             throw new StoreException("cannot read the history of " + featureId + " in " + file, e);
         }
@@ -280,27 +265,6 @@ public final class GeoPackageRepository implements LayerRepository {
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
-        }
-    }
-
-    private void appendHistory(HistoryEntry e) throws SQLException {
-        try (PreparedStatement insert = jdbc().prepareStatement("INSERT INTO atlas_history (collection, feature_id, version,"
-                + " time, operation, author_id, author_name, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, e.collection());
-            insert.setString(2, e.featureId());
-            insert.setLong(3, e.version());
-            insert.setString(4, e.time().toString());
-            insert.setString(5, e.operation().code());
-            if (e.author() == null) {
-                insert.setNull(6, java.sql.Types.INTEGER);
-                insert.setNull(7, java.sql.Types.VARCHAR);
-            } else {
-                insert.setLong(6, e.author().userId());
-                insert.setString(7, e.author().name());
-            }
-            insert.setString(8, HistoryCodec.encode(e.before()));
-            insert.setString(9, HistoryCodec.encode(e.after()));
-            insert.executeUpdate();
         }
     }
 

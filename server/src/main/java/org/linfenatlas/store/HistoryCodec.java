@@ -3,6 +3,17 @@ package org.linfenatlas.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,13 +23,67 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * A feature as a history entry keeps it: its properties as JSON and its geometry as WKB (base64), so
- * that a revert or restore gives back every coordinate bit for bit, which 6-decimal GeoJSON would not.
+ * How a history entry is stored, the same in every repository: a row of the history table, with the
+ * feature before and after as JSON of its properties and its geometry as WKB (base64), so that a revert
+ * or restore gives back every coordinate bit for bit, which 6-decimal GeoJSON would not.
  */
 public final class HistoryCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HistoryCodec() {
+    }
+
+    /** How a repository's history table holds the time: ISO text (SQLite) or timestamptz (PostgreSQL). */
+    public enum TimeColumn { TEXT, TIMESTAMPTZ }
+
+    /** Appends the entry to the history table (in the caller's transaction). */
+    public static void insert(Connection c, String table, TimeColumn time, HistoryEntry e) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (collection, feature_id, version,"
+                + " time, operation, author_id, author_name, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, e.collection());
+            insert.setString(2, e.featureId());
+            insert.setLong(3, e.version());
+            if (time == TimeColumn.TEXT) {
+                insert.setString(4, e.time().toString());
+            } else {
+                insert.setObject(4, OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC));
+            }
+            insert.setString(5, e.operation().code());
+            if (e.author() == null) {
+                insert.setNull(6, Types.BIGINT);
+                insert.setNull(7, Types.VARCHAR);
+            } else {
+                insert.setLong(6, e.author().userId());
+                insert.setString(7, e.author().name());
+            }
+            insert.setString(8, encode(e.before()));
+            insert.setString(9, encode(e.after()));
+            insert.executeUpdate();
+        }
+    }
+
+    /** The feature's entries, newest first. */
+    public static List<HistoryEntry> read(Connection c, String table, TimeColumn time, String collection, String featureId)
+            throws SQLException {
+        String sql = "SELECT version, time, operation, author_id, author_name, before, after FROM " + table
+                + " WHERE collection = ? AND feature_id = ? ORDER BY version DESC";
+        try (PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, collection);
+            q.setString(2, featureId);
+            List<HistoryEntry> entries = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    long authorId = rs.getLong(4);
+                    Author author = rs.wasNull() ? null : new Author(authorId, rs.getString(5));
+                    Instant when = time == TimeColumn.TEXT ? Instant.parse(rs.getString(2))
+                            : rs.getObject(2, OffsetDateTime.class).toInstant();
+                    entries.add(new HistoryEntry(collection, featureId, rs.getLong(1), when,
+                            HistoryEntry.Operation.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), author,
+                            decode(rs.getString(6)), decode(rs.getString(7))));
+                }
+            }
+            return entries;
+        }
     }
 
     public static String encode(Feature feature) {

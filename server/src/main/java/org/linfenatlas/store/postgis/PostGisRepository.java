@@ -22,7 +22,6 @@ import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.model.Layers;
 import java.util.Optional;
-import org.linfenatlas.store.Author;
 import org.linfenatlas.store.Change;
 import org.linfenatlas.store.HistoryCodec;
 import org.linfenatlas.store.HistoryEntry;
@@ -43,6 +42,7 @@ public final class PostGisRepository implements LayerRepository {
     static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
     private static final int POOL_SIZE = 8;
     private static final int BATCH = 1000;
+    private static final String HISTORY = LayerTable.SCHEMA + ".history";
 
     private final DatabaseUrl url;
     private final HikariDataSource pool;
@@ -301,7 +301,7 @@ public final class PostGisRepository implements LayerRepository {
                 }
                 HistoryEntry entry = new HistoryEntry(layer.id(), change.featureId(), version, change.time(),
                         change.operation(), change.author(), before, after);
-                appendHistory(c, entry);
+                HistoryCodec.insert(c, HISTORY, HistoryCodec.TimeColumn.TIMESTAMPTZ, entry);
                 c.commit();
                 return entry;
             } catch (SQLException | RuntimeException e) {
@@ -334,46 +334,10 @@ public final class PostGisRepository implements LayerRepository {
         }
     }
 
-    private static void appendHistory(Connection c, HistoryEntry e) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + LayerTable.SCHEMA + ".history (collection,"
-                + " feature_id, version, time, operation, author_id, author_name, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, e.collection());
-            insert.setString(2, e.featureId());
-            insert.setLong(3, e.version());
-            insert.setObject(4, java.time.OffsetDateTime.ofInstant(e.time(), java.time.ZoneOffset.UTC));
-            insert.setString(5, e.operation().code());
-            if (e.author() == null) {
-                insert.setNull(6, java.sql.Types.BIGINT);
-                insert.setNull(7, java.sql.Types.VARCHAR);
-            } else {
-                insert.setLong(6, e.author().userId());
-                insert.setString(7, e.author().name());
-            }
-            insert.setString(8, HistoryCodec.encode(e.before()));
-            insert.setString(9, HistoryCodec.encode(e.after()));
-            insert.executeUpdate();
-        }
-    }
-
     @Override
     public List<HistoryEntry> history(LayerSpec layer, String featureId) {
-        String sql = "SELECT version, time, operation, author_id, author_name, before, after FROM " + LayerTable.SCHEMA
-                + ".history WHERE collection = ? AND feature_id = ? ORDER BY version DESC";
-        try (Connection c = pool.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, layer.id());
-            q.setString(2, featureId);
-            List<HistoryEntry> entries = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    long authorId = rs.getLong(4);
-                    Author author = rs.wasNull() ? null : new Author(authorId, rs.getString(5));
-                    entries.add(new HistoryEntry(layer.id(), featureId, rs.getLong(1),
-                            rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
-                            HistoryEntry.Operation.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), author,
-                            HistoryCodec.decode(rs.getString(6)), HistoryCodec.decode(rs.getString(7))));
-                }
-            }
-            return entries;
+        try (Connection c = pool.getConnection()) {
+            return HistoryCodec.read(c, HISTORY, HistoryCodec.TimeColumn.TIMESTAMPTZ, layer.id(), featureId);
         } catch (SQLException e) {
             throw failure("cannot read the history of " + featureId + " from", e);
         }
