@@ -1,7 +1,6 @@
 package org.linfenatlas.index;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.linfenatlas.model.Feature;
@@ -32,11 +31,6 @@ final class PackedTree {
             tree.insert(envelope, new Entry(i, envelope));
         }
         tree.build();
-    }
-
-    /** Marks what intersects the box. */
-    void markIntersecting(Envelope bbox, BitSet selected) {
-        forEachIntersecting(bbox, selected::set);
     }
 
     /**
