@@ -79,30 +79,24 @@ public final class WriteApi {
     }
 
     private void replace(Context ctx) {
-        LayerSpec spec = writable(ctx);
-        Principal user = auth.requireWriter(ctx);
-        Feature before = current(ctx, spec);
-        authorise(user, before, null);
-        JsonNode body = body(ctx, BODY_TYPES);
-        Feature after = validator().validate(before.id(), body);
-        commitEdit(ctx, spec, user, before, after, Operation.REPLACE);
+        edit(ctx, Operation.REPLACE, BODY_TYPES, (before, body) -> body);
     }
 
     private void update(Context ctx) {
+        edit(ctx, Operation.UPDATE, PATCH_TYPES, (before, patch) -> MergePatch.apply(MergePatch.toJson(before), patch));
+    }
+
+    /** PUT and PATCH: the stored feature (If-Match checked), the body made into the whole new feature, validated, committed. */
+    private void edit(Context ctx, Operation op, List<String> types, java.util.function.BiFunction<Feature, JsonNode, JsonNode> wholeFeature) {
         LayerSpec spec = writable(ctx);
         Principal user = auth.requireWriter(ctx);
         Feature before = current(ctx, spec);
         authorise(user, before, null);
-        JsonNode patch = body(ctx, PATCH_TYPES);
-        Feature after = validator().validate(before.id(), MergePatch.apply(MergePatch.toJson(before), patch));
-        commitEdit(ctx, spec, user, before, after, Operation.UPDATE);
-    }
-
-    private void commitEdit(Context ctx, LayerSpec spec, Principal user, Feature before, Feature validated, Operation op) {
+        Feature validated = validator().validate(before.id(), wholeFeature.apply(before, body(ctx, types)));
         Instant now = now();
-        // the placement record may change precision and basis: the feature is checked again whole as it will be stored
-        Feature placed = revalidated(PlacementRecord.afterEdit(before, validated, user.name(), now));
-        Feature after = stamped(placed, user, now);
+        Feature placed = PlacementRecord.afterEdit(before, validated, user.name(), now);
+        // the placement record may set precision and basis: what it changed is checked again, as a client's would be
+        Feature after = stamped(placed == validated ? validated : revalidated(placed), user, now);
         authorise(user, before, after);
         HistoryEntry entry = write(ctx, spec, new Change(spec.id(), op, before.id(), before.version(), after, author(user), now));
         sendFeature(ctx.status(200), spec, entry.after());
