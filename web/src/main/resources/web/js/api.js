@@ -1,10 +1,56 @@
 // Talks to the server. Paths are relative so the atlas also works behind a path prefix.
+// Every refusal becomes an ApiError carrying the server's {code, description, details} and status.
 
-async function getJson(url, signal) {
-  const response = await fetch(url, { signal, headers: { Accept: 'application/geo+json, application/json' } });
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText} – ${url}`);
-  return response.json();
+const GEOJSON = 'application/geo+json, application/json';
+const PROJECT = (id) => `api/collections/projects/items/${encodeURIComponent(id)}`;
+
+export class ApiError extends Error {
+  constructor(status, body, etag) {
+    super(body?.description || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body?.code || `HTTP${status}`;
+    this.description = body?.description || '';
+    /** [{property, problem}] for a refused body (422/400), else []. */
+    this.details = Array.isArray(body?.details) ? body.details : [];
+    /** The current version's tag, sent with 412 so that the client can fetch what changed. */
+    this.etag = etag;
+  }
 }
+
+/** The session's CSRF token: the server sets it in a readable cookie (the session cookie itself is HttpOnly). */
+function csrfToken() {
+  const match = document.cookie.split('; ').find((c) => c.startsWith('atlas_csrf='));
+  return match ? decodeURIComponent(match.slice('atlas_csrf='.length)) : null;
+}
+
+/** One request; resolves to {status, data, etag}, rejects with ApiError (HTTP) or the fetch error (network, abort). */
+async function request(method, url, { body, contentType = 'application/json', etag, signal, accept = GEOJSON, cache = 'default' } = {}) {
+  const headers = { Accept: accept };
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken();
+    if (token) headers['X-CSRF-Token'] = token;
+  }
+  if (body !== undefined) headers['Content-Type'] = contentType;
+  if (etag) headers['If-Match'] = etag;
+  const response = await fetch(url, {
+    method,
+    signal,
+    headers,
+    credentials: 'same-origin',
+    cache: method === 'GET' ? cache : 'no-store',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = response.status === 204 ? '' : await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = null; }
+  }
+  if (!response.ok) throw new ApiError(response.status, data, response.headers.get('ETag'));
+  return { status: response.status, data, etag: response.headers.get('ETag') };
+}
+
+const getJson = async (url, signal) => (await request('GET', url, { signal })).data;
 
 export function createApi() {
   const collections = new Map();
@@ -28,12 +74,47 @@ export function createApi() {
     return collections.get(id);
   };
 
-  const search = (q, signal) =>
-    getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=20`, signal);
+  return {
+    collection,
+    search: (q, signal) => getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=20`, signal),
+    stats: () => (stats ??= getJson('api/stats')),
+    /** Project statistics change with every edit: the next stats() asks the server again. */
+    forgetStats: () => { stats = null; },
+    config: () => getJson('config.json').catch(() => ({ baseLayers: [] })),
 
-  const loadStats = () => (stats ??= getJson('api/stats'));
+    // Session (auth/AuthRoutes on the server)
+    /** The signed-in user, or null. Only a signed-in browser has the CSRF cookie: without it there is nothing to ask. */
+    me: async () => {
+      if (!csrfToken()) return null;
+      try {
+        return (await request('GET', 'auth/me', { accept: 'application/json', cache: 'no-store' })).data;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    login: async (username, password) =>
+      (await request('POST', 'auth/login', { body: { username, password }, accept: 'application/json' })).data,
+    logout: () => request('POST', 'auth/logout', { accept: 'application/json' }),
 
-  const config = () => getJson('config.json').catch(() => ({ baseLayers: [] }));
-
-  return { collection, search, stats: loadStats, config };
+    // One project, with the ETag that a write must send back (OGC API – Features Part 4)
+    project: async (id) => {
+      const { data, etag } = await request('GET', PROJECT(id), { cache: 'no-store' });
+      return { feature: data, etag };
+    },
+    createProject: async (feature) => {
+      const { data, etag } = await request('POST', 'api/collections/projects/items', { body: feature, contentType: 'application/geo+json' });
+      return { feature: data, etag };
+    },
+    patchProject: async (id, patch, etag) => {
+      const { data, etag: next } = await request('PATCH', PROJECT(id), { body: patch, etag, contentType: 'application/merge-patch+json' });
+      return { feature: data, etag: next };
+    },
+    deleteProject: (id, etag) => request('DELETE', PROJECT(id), { etag }),
+    history: async (id) => (await request('GET', `${PROJECT(id)}/history`, { accept: 'application/json', cache: 'no-store' })).data,
+    revert: async (id, version) => (await request('POST', `${PROJECT(id)}/history/${encodeURIComponent(version)}/revert`)).data,
+    restore: async (id) => (await request('POST', `${PROJECT(id)}/restore`)).data,
+    deletedProjects: async () =>
+      (await request('GET', 'api/collections/projects/changes?deleted=true&limit=100', { accept: 'application/json', cache: 'no-store' })).data,
+  };
 }

@@ -36,12 +36,52 @@ export function createApp() {
       selected: null,
     },
 
+    /** Adds a listener; returns the function that removes it (components call it on unmount). */
     on(event, fn) {
-      if (!listeners.has(event)) listeners.set(event, []);
-      listeners.get(event).push(fn);
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(fn);
+      return () => app.off(event, fn);
+    },
+    off(event, fn) {
+      listeners.get(event)?.delete(fn);
     },
     emit(event, detail) {
-      for (const fn of listeners.get(event) || []) fn(detail);
+      for (const fn of [...(listeners.get(event) || [])]) fn(detail);
+    },
+
+    /** The signed-in user ({name, role, counties}) or null; set by session.js. */
+    user: null,
+    /** May the signed-in user change this project? The server decides again on every write. */
+    mayEdit(props) {
+      const user = app.user;
+      if (!user || (user.role !== 'admin' && user.role !== 'editor')) return false;
+      if (user.role === 'admin') return true;
+      const counties = props?.counties || [];
+      return counties.length > 0 && counties.every((c) => user.counties.includes(c));
+    },
+    isAdmin: () => app.user?.role === 'admin',
+
+    /**
+     * Something that must not be lost (an edit in progress) registers a guard: it returns true when the
+     * user agreed to leave. Selecting something else asks it first.
+     */
+    leaveGuard: null,
+    mayLeave() {
+      return !app.leaveGuard || app.leaveGuard();
+    },
+
+    /** A project created or changed by a save: the index, the map layer and the panels take it in place. */
+    putProject(feature) {
+      app.index.projects.set(String(feature.id), feature);
+      app.layers.get('projects')?.upsert(feature);
+      app.emit('project', { id: String(feature.id), feature });
+      app.emit('data');
+    },
+    removeProject(id) {
+      app.index.projects.delete(String(id));
+      app.layers.get('projects')?.remove(id);
+      app.emit('project', { id: String(id), feature: null });
+      app.emit('data');
     },
 
     t: (...args) => app.i18n.t(...args),
@@ -85,9 +125,12 @@ export function createApp() {
     /** sel = {type: 'project'|'county'|'belt'|'spot', id} or null; options.zoom moves the map to it. */
     select(sel, options = {}) {
       const previous = app.state.selected;
+      const same = sel && previous && sel.type === previous.type && String(sel.id) === previous.id;
+      if (!same && !options.force && !app.mayLeave()) return false;
       app.state.selected = sel && app.feature(sel) ? { type: sel.type, id: String(sel.id) } : null;
       app.emit('select', { previous, ...options });
       app.syncHash();
+      return true;
     },
 
     feature(sel) {

@@ -1,4 +1,5 @@
 // Every UI string goes through t(); feature names through name().
+import { EDIT_STRINGS } from './i18n-edit.js';
 
 const DICT = {
   zh: {
@@ -258,6 +259,8 @@ const DICT = {
     'figunit.mu': 'mu', 'figunit.km': 'km', 'figunit.mw': 'MW', 'figunit.persons': 'persons', 'figunit.count': '',
   },
 };
+
+for (const lang of Object.keys(DICT)) Object.assign(DICT[lang], EDIT_STRINGS[lang]);
 
 export const LANGS = ['zh', 'en'];
 

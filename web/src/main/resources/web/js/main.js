@@ -6,13 +6,15 @@ import { createSelectionLayer } from './layers/selection.js';
 import { createBaseLayers, createMap } from './map.js';
 import { detailPanel } from './panels/detail-panel.js';
 import { filtersPanel } from './panels/filters-panel.js';
+import { createAccount } from './panels/account.js';
 import { createHeader } from './panels/header.js';
 import { layersPanel } from './panels/layers-panel.js';
+import { myProjectsPanel } from './panels/my-projects.js';
 import { createSearch } from './panels/search.js';
 import { createDrawer, createSidebar } from './panels/sidebar.js';
 import { statsPanel } from './panels/stats-panel.js';
+import { restoreSession } from './session.js';
 import { parseHash } from './state.js';
-import { esc } from './util.js';
 
 const app = createApp();
 const root = document.documentElement;
@@ -36,7 +38,7 @@ function applyState(state, { initial = false } = {}) {
 
 function showError(message) {
   const banner = document.getElementById('banner');
-  banner.innerHTML = esc(message);
+  banner.textContent = message;
   banner.hidden = false;
 }
 
@@ -50,13 +52,18 @@ async function start() {
   app.on('lang', () => { for (const layer of app.layers.values()) layer.relabel(); });
   app.map.on('moveend', () => app.syncHash());
 
+  const { notify } = createHeader(app);
+  const account = createAccount(app, document.getElementById('account'), notify);
   const sidebarEl = document.getElementById('sidebar');
-  app.panels = [layersPanel(app), filtersPanel(app), statsPanel(app)];
-  createSidebar(app, sidebarEl, app.panels);
+  app.panels = [layersPanel(app), filtersPanel(app), statsPanel(app), myProjectsPanel(app, { notify })];
+  const sidebar = createSidebar(app, sidebarEl, app.panels);
   createDrawer(app, sidebarEl, document.getElementById('drawer-toggle'));
-  detailPanel(app, document.getElementById('detail'));
+  detailPanel(app, document.getElementById('detail'), { notify, signIn: account.signIn });
   createSearch(app, document.querySelector('.search'));
-  createHeader(app);
+  // Signing in opens the editor's own list; the page is the same for everyone until then.
+  app.on('session', () => { if (app.user && app.ready) sidebar.show('mine'); });
+  // Statistics and filter counts follow every saved edit.
+  app.on('project', () => app.api.forgetStats());
 
   // One delegated handler for every "open this county/belt/project" button in the panels.
   document.body.addEventListener('click', (e) => {
@@ -70,6 +77,7 @@ async function start() {
     if (e.key === 'Escape') app.select(null);
   });
 
+  const session = restoreSession(app);
   app.baseLayers = createBaseLayers(app, await app.api.config());
   const failures = [];
   await Promise.all([...app.layers.values()].map((layer) => layer.load().catch((e) => {
@@ -84,6 +92,7 @@ async function start() {
   for (const it of app.layers.get('belts').items) app.index.belts.set(String(it.feature.id), it.feature);
   if (failures.length) showError(app.t('app.loadFailed', { what: failures.map((id) => app.t(`layers.${id}`)).join(', ') }));
 
+  await session;
   app.emit('data');
   applyState(app.initial, { initial: true });
   app.ready = true;

@@ -2,7 +2,11 @@
 //   style(feature) -> path options, pointToLayer(feature, latlng) -> marker, toLayer(feature) -> own layer or null,
 //   label(feature) -> permanent label text, labelOffset(feature, layer) -> [x, y] px, tooltip(feature) -> hover text,
 //   onClick(feature), filter(feature) -> bool, cluster -> markercluster options.
+import { h } from '../dom.js';
 import { L } from '../leaflet.js';
+
+// Leaflet puts a string tooltip in as HTML; names are data (editors type them), so tooltips get text nodes.
+const textContent = (text, className) => h('span', { class: className }, text);
 
 export function createFeatureLayer(app, options) {
   const { id, collection, pane, style, hoverStyle, pointToLayer, label, labelClass, tooltip, onClick, filter, cluster } = options;
@@ -21,7 +25,7 @@ export function createFeatureLayer(app, options) {
     });
     layer.feature = feature;
     if (label) {
-      layer.bindTooltip(label(feature), {
+      layer.bindTooltip(textContent(label(feature)), {
         permanent: true,
         direction: 'center',
         pane: 'labels',
@@ -31,7 +35,7 @@ export function createFeatureLayer(app, options) {
       });
     }
     if (tooltip) {
-      layer.bindTooltip(() => tooltip(feature), { direction: 'top', offset: [0, -12], className: 'hover-tip' });
+      layer.bindTooltip(() => textContent(tooltip(feature)), { direction: 'top', offset: [0, -12], className: 'hover-tip' });
     }
     if (onClick) {
       layer.on('click', (e) => { L.DomEvent.stopPropagation(e); onClick(feature, layer); });
@@ -52,6 +56,9 @@ export function createFeatureLayer(app, options) {
     }
     return layer;
   }
+
+  const isPoint = (layer) => cluster && layer instanceof L.Marker;
+  const container = (layer) => (isPoint(layer) ? points : shapes);
 
   function refresh() {
     const shown = items.filter((it) => !filter || filter(it.feature));
@@ -83,6 +90,31 @@ export function createFeatureLayer(app, options) {
       return features;
     },
     refresh,
+    /** Puts a new or changed feature on the map in place of its old layer; the other layers stay as they are. */
+    upsert(feature) {
+      const id = String(feature.id);
+      const old = byId.get(id);
+      if (old) this.remove(id);
+      if (!feature.geometry) return;
+      const item = { feature, layer: build(feature) };
+      items.push(item);
+      byId.set(id, item);
+      if (!filter || filter(feature)) {
+        container(item.layer).addLayer(item.layer);
+        shownCount += 1;
+      }
+    },
+    remove(featureId) {
+      const item = byId.get(String(featureId));
+      if (!item) return;
+      byId.delete(String(featureId));
+      items.splice(items.indexOf(item), 1);
+      const from = container(item.layer);
+      if (from.hasLayer(item.layer)) {
+        from.removeLayer(item.layer);
+        shownCount -= 1;
+      }
+    },
     get: (featureId) => byId.get(String(featureId)),
     /** Is this feature's own marker currently on the map (possibly inside a cluster)? */
     isShown: (featureId) => {
@@ -103,7 +135,7 @@ export function createFeatureLayer(app, options) {
     },
     relabel() {
       for (const it of items) {
-        if (label) it.layer.setTooltipContent(label(it.feature));
+        if (label) it.layer.setTooltipContent(textContent(label(it.feature)));
         if (options.onRelabel) options.onRelabel(it.feature, it.layer);
       }
       if (cluster) points.refreshClusters();

@@ -79,7 +79,11 @@ export function projectsLayer(app) {
   const marker = (f, latlng) => {
     const m = L.marker(latlng, { icon: icon(f.properties), riseOnHover: true, keyboard: true });
     // The hover tooltip shows the name; screen readers get it from aria-label (a title would duplicate it).
-    m.on('add', () => m.getElement()?.setAttribute('aria-label', title(f)));
+    m.on('add', () => {
+      const el = m.getElement();
+      el?.setAttribute('aria-label', title(f));
+      if (el) el.dataset.id = String(f.id);
+    });
     return m;
   };
 

@@ -10,6 +10,7 @@ export function createSelectionLayer(app) {
     const sel = app.state.selected;
     const feature = app.feature(sel);
     if (!feature?.geometry) return;
+    if (app.editing && sel.type === 'project' && app.editing.id === sel.id) return; // the editor draws it
     if (feature.geometry.type === 'Point') {
       const [lng, lat] = feature.geometry.coordinates;
       L.circleMarker([lat, lng], {
@@ -44,9 +45,11 @@ export function createSelectionLayer(app) {
     const bottom = coveredBottom();
     if (feature.geometry.type === 'Point') {
       const projects = app.layers.get('projects');
-      if (sel.type === 'project' && !bottom && projects?.zoomToShow(sel.id, () => {})) return;
+      // A permalink to a project opens a map that has no view yet: the cluster cannot be asked to show it then.
+      const hasView = app.map.getZoom() !== undefined;
+      if (hasView && sel.type === 'project' && !bottom && projects?.zoomToShow(sel.id, () => {})) return;
       const [lng, lat] = feature.geometry.coordinates;
-      const zoom = Math.max(app.map.getZoom(), 11);
+      const zoom = Math.max(hasView ? app.map.getZoom() : 0, 11);
       const centre = app.map.unproject(app.map.project([lat, lng], zoom).add([0, bottom / 2]), zoom);
       app.map.setView(centre, zoom);
     } else {
@@ -58,6 +61,8 @@ export function createSelectionLayer(app) {
     }
   }
 
+  app.on('editing', draw);
+  app.on('project', draw);
   app.on('select', (options) => {
     draw();
     // After every listener ran, so that the detail panel is already open and the map has its final size.

@@ -1,53 +1,88 @@
-// The detail panel (right side on desktop, bottom sheet on phones): a project card or a county/belt panel.
-import { esc } from '../util.js';
+// The detail panel (right side on desktop, bottom sheet on phones): a project (card, history, editor) or a
+// county/belt/spot panel. The body is a mounted view; it is unmounted when the selection changes.
+import { fill, h, markup } from '../dom.js';
 import { placeCard, spotCard } from './place-card.js';
-import { projectCard } from './project-card.js';
+import { createProjectView } from './project-view.js';
 
-export function detailPanel(app, el) {
+const CLOSE_ICON = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9-9 9" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg>';
+const chevron = (up) => `<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="${up ? 'M3.5 10 8 5.5l4.5 4.5' : 'M3.5 6 8 10.5 12.5 6'}" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+
+export function detailPanel(app, el, { notify, signIn }) {
   const history = [];
   let expanded = false;
   let collapsed = false; // phones: the sheet can shrink to its header row to uncover the map
+  let view = null; // the mounted project view: {el, unmount()}
+  let newProject = null;
 
-  function render() {
-    const sel = app.state.selected;
-    const feature = app.feature(sel);
-    if (!feature) {
-      el.hidden = true;
-      el.innerHTML = '';
-      document.body.classList.remove('has-detail');
-      return;
-    }
+  function unmountView() {
+    view?.unmount();
+    view = null;
+  }
+
+  function head(previousFeature, kicker) {
     const t = app.t;
-    const previous = history[history.length - 1];
-    const previousFeature = app.feature(previous);
-    const back = previousFeature
-      ? `<button type="button" class="btn btn-ghost detail-back" data-back>‹ ${esc(t('ui.back'))}: ${esc(app.i18n.name(previousFeature.properties))}</button>` : '<span class="head-start"></span>';
-    const body = sel.type === 'project' ? projectCard(app, feature)
-      : sel.type === 'spot' ? spotCard(app, feature, { expanded })
-        : placeCard(app, sel.type, feature, { expanded });
-    const toggleLabel = esc(t(collapsed ? 'ui.expand' : 'ui.collapse'));
-    el.innerHTML = `
-      <div class="detail-head">${back}
-        <span class="head-buttons">
-        <button type="button" class="icon-btn sheet-toggle" data-toggle-sheet aria-expanded="${!collapsed}" aria-label="${toggleLabel}" title="${toggleLabel}">
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="${collapsed ? 'M3.5 10 8 5.5l4.5 4.5' : 'M3.5 6 8 10.5 12.5 6'}" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>
-        </button>
-        <button type="button" class="icon-btn detail-close" data-close aria-label="${esc(t('ui.close'))}" title="${esc(t('ui.close'))}">
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9-9 9" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg>
-        </button></span></div>
-      <div class="detail-body">${body}</div>`;
+    const toggleLabel = t(collapsed ? 'ui.expand' : 'ui.collapse');
+    const start = previousFeature
+      ? h('button', { type: 'button', class: 'btn btn-ghost detail-back', 'data-back': '' }, `‹ ${t('ui.back')}: ${app.i18n.name(previousFeature.properties)}`)
+      : (kicker || h('span', { class: 'head-start' }));
+    return h('div', { class: 'detail-head' }, start,
+      h('span', { class: 'head-buttons' },
+        h('button', { type: 'button', class: 'icon-btn sheet-toggle', 'data-toggle-sheet': '', 'aria-expanded': String(!collapsed), 'aria-label': toggleLabel, title: toggleLabel }, markup(chevron(collapsed))),
+        h('button', { type: 'button', class: 'icon-btn detail-close', 'data-close': '', 'aria-label': t('ui.close'), title: t('ui.close') }, markup(CLOSE_ICON))));
+  }
+
+  function show(bodyEl, previousFeature, { moveKicker = false } = {}) {
+    const card = bodyEl.querySelector('.card');
+    // A county or belt card's kicker goes into the header row unless a back button is there.
+    const kicker = moveKicker && !previousFeature ? card?.querySelector(':scope > .kicker') : null;
+    fill(el, head(previousFeature, kicker), h('div', { class: 'detail-body' }, bodyEl));
     el.classList.toggle('is-collapsed', collapsed);
-    // The card's kicker (category or "county"/"belt") goes into the header row unless a back button is there.
-    const card = el.querySelector('.card');
-    const kicker = card?.querySelector('.kicker');
-    if (kicker && !previousFeature) el.querySelector('.detail-head > .head-start')?.replaceWith(kicker);
     el.style.setProperty('--accent', card?.style.getPropertyValue('--accent') || '');
     el.hidden = false;
     el.scrollTop = 0;
     document.body.classList.add('has-detail');
   }
 
+  function hide() {
+    unmountView();
+    el.hidden = true;
+    el.replaceChildren();
+    document.body.classList.remove('has-detail');
+  }
+
+  function render() {
+    if (newProject) return;
+    const sel = app.state.selected;
+    const feature = app.feature(sel);
+    unmountView();
+    if (!feature) { hide(); return; }
+    const previousFeature = app.feature(history[history.length - 1]);
+    if (sel.type === 'project') {
+      view = createProjectView(app, { feature, notify, signIn, onClose: () => app.select(null, { force: true }) });
+      show(view.el, previousFeature);
+      return;
+    }
+    // County, belt and spot cards are template HTML in which every data value is escaped (util.esc).
+    const body = h('div', {});
+    body.innerHTML = sel.type === 'spot' ? spotCard(app, feature, { expanded }) : placeCard(app, sel.type, feature, { expanded });
+    show(body, previousFeature, { moveKicker: true });
+  }
+
+  /** A new project at a clicked spot: the editor opens in the panel without a selection. */
+  function openNew(feature) {
+    if (!app.select(null)) return;
+    hide();
+    collapsed = false;
+    newProject = feature;
+    view = createProjectView(app, {
+      feature, isNew: true, notify, signIn,
+      onClose: () => { newProject = null; hide(); },
+    });
+    show(view.el, null);
+  }
+
   app.on('select', ({ previous, via, focus } = {}) => {
+    if (app.state.selected) newProject = null;
     if (via === 'detail' && previous) history.push(previous);
     else if (via !== 'back') history.length = 0;
     expanded = false;
@@ -55,26 +90,36 @@ export function detailPanel(app, el) {
     render();
     if (focus) el.querySelector('#detail-title')?.focus({ preventScroll: true });
   });
-  app.on('lang', render);
+  // The project view relabels itself (an editor keeps what was typed); other cards are rebuilt.
+  app.on('lang', () => { if (!view) render(); else el.querySelector('.detail-head')?.replaceWith(head(app.feature(history[history.length - 1]), null)); });
   // A spot lists only the projects that pass the filters.
   app.on('filters', () => {
     if (app.state.selected?.type !== 'spot') return;
     if (app.feature(app.state.selected)) render(); else app.select(null);
   });
+  app.on('data', () => { if (!view && app.state.selected && app.state.selected.type !== 'project') render(); });
+  app.on('edit-new', openNew);
 
   el.addEventListener('click', (e) => {
-    if (e.target.closest('[data-close]')) app.select(null);
-    else if (e.target.closest('[data-back]')) app.select(history.pop(), { zoom: true, via: 'back', focus: true });
+    if (e.target.closest('[data-close]')) {
+      if (newProject) { if (app.mayLeave()) { app.leaveGuard = null; unmountView(); newProject = null; hide(); } } else app.select(null);
+    } else if (e.target.closest('[data-back]')) app.select(history.pop(), { zoom: true, via: 'back', focus: true });
     else if (e.target.closest('[data-zoom-selected]')) app.selection.zoomTo();
     else if (e.target.closest('[data-expand]')) { expanded = true; render(); }
     else if (e.target.closest('[data-toggle-sheet]')) {
       collapsed = !collapsed;
-      render();
-      el.querySelector('[data-toggle-sheet]')?.focus();
+      el.classList.toggle('is-collapsed', collapsed);
+      const toggle = el.querySelector('[data-toggle-sheet]');
+      const label = app.t(collapsed ? 'ui.expand' : 'ui.collapse');
+      toggle.setAttribute('aria-expanded', String(!collapsed));
+      toggle.setAttribute('aria-label', label);
+      toggle.title = label;
+      toggle.replaceChildren(markup(chevron(collapsed)));
+      toggle.focus();
     }
   });
   el.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') app.select(null);
+    if (e.key === 'Escape' && !newProject) app.select(null);
   });
   return { render };
 }

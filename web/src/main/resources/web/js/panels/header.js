@@ -1,4 +1,4 @@
-// Header buttons: language switch and "copy link".
+// Header buttons: language switch and "copy link"; notify() shows a short message (as text) in the toast.
 
 export function createHeader(app) {
   const lang = document.getElementById('lang-switch');
@@ -6,8 +6,8 @@ export function createHeader(app) {
   const toast = document.getElementById('toast');
   let toastTimer;
 
-  const notify = (html, ms = 2600) => {
-    toast.innerHTML = html;
+  const notify = (text, ms = 2600) => {
+    toast.textContent = text;
     toast.hidden = false;
     clearTimeout(toastTimer);
     toastTimer = setTimeout(() => { toast.hidden = true; }, ms);
@@ -38,4 +38,5 @@ export function createHeader(app) {
       field.select();
     }
   });
+  return { notify };
 }

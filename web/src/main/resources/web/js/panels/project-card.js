@@ -1,54 +1,85 @@
-// The card of one project: names, category, place, status, figures, summary, source and precision.
+// The card of one project, built as DOM (names and summaries are typed by editors: they stay text):
+// head (category, names) and the details tab (place, status, progress, figures, summary, source and precision).
 import { BELTS, category, isApproximate } from '../model.js';
 import { figureLabel, figureValue } from '../figures.js';
-import { esc, selectButton } from '../util.js';
+import { h, markup } from '../dom.js';
 import { beltSwatch, categoryBadge } from './legend-parts.js';
 
 const BELT_ORDER = BELTS.map((b) => b.id);
 
-function figureRows(app, figures) {
-  return Object.entries(figures || {}).filter(([, v]) => v !== null && v !== '').map(([key, value]) =>
-    `<tr><th scope="row">${esc(figureLabel(app, key))}</th><td>${esc(figureValue(app, value))}</td></tr>`).join('');
+const selectButton = (type, id, className, ...content) =>
+  h('button', { type: 'button', class: `link-button ${className || ''}`, dataset: { select: `${type}:${id}` } }, ...content);
+
+const row = (label, value) => (value == null || value === '' || (Array.isArray(value) && !value.length)
+  ? null : h('div', { class: 'dl-row' }, h('dt', {}, label), h('dd', {}, value)));
+
+/** Kicker, title and the other-language name. */
+export function projectHead(app, feature) {
+  const p = feature.properties;
+  const other = app.i18n.otherName(p);
+  return [
+    h('p', { class: 'kicker' }, markup(categoryBadge(p.category, isApproximate(p.precision))),
+      h('span', { class: 'category-name' }, app.t(`cat.${p.category}`))),
+    h('h2', { id: 'detail-title', class: 'card-title', tabindex: '-1' }, app.i18n.name(p)),
+    other ? h('p', { class: 'card-subtitle', lang: app.i18n.lang === 'zh' ? 'en' : 'zh-CN' }, other) : null,
+  ];
 }
 
-export function projectCard(app, feature) {
+function progressRows(app, p) {
+  const t = app.t;
+  const yi = (n) => (n == null ? null : app.t('unit.yi', { n: app.i18n.num(n), bn: app.i18n.num(n / 10, 2) }));
+  const progress = app.i18n.lang === 'en' ? p.progress_en || p.progress_zh : p.progress_zh || p.progress_en;
+  const years = [p.start_year, p.completion_year].some((y) => y != null)
+    ? `${p.start_year ?? '…'} – ${p.completion_year ?? '…'}` : null;
+  const investment = [yi(p.investment_planned_yi_yuan), p.investment_completed_yi_yuan != null ? `${t('field.investment_completed_yi_yuan')}: ${yi(p.investment_completed_yi_yuan)}` : null]
+    .filter(Boolean).join(' · ');
+  const rows = [
+    row(t('field.stage'), p.stage ? t(`stage.${p.stage}`) : null),
+    row(`${t('field.start_year')} – ${t('field.completion_year')}`, years),
+    row(t('field.investment_planned_yi_yuan'), investment ? `${investment}${p.investment_year ? ` (${p.investment_year})` : ''}` : null),
+    row(t('edit.section.progress'), progress),
+    row(t('mine.updated'), p.updated_at ? new Date(p.updated_at).toLocaleDateString(app.i18n.locale(), { timeZone: 'Asia/Shanghai' }) : null),
+  ].filter(Boolean);
+  return rows.length ? [h('h3', {}, t('edit.section.progress')), h('dl', { class: 'facts progress' }, rows)] : [];
+}
+
+/** The details tab of a project. */
+export function projectDetails(app, feature) {
   const t = app.t;
   const p = feature.properties;
   const approx = isApproximate(p.precision);
   const countyLinks = (p.counties || []).map((name) => {
     const c = app.index.countiesByName.get(name);
-    return c ? selectButton('county', c.id, esc(app.i18n.name(c.properties)), 'chip') : `<span class="chip">${esc(name)}</span>`;
-  }).join('');
+    return c ? selectButton('county', c.id, 'chip', app.i18n.name(c.properties)) : h('span', { class: 'chip' }, name);
+  });
   const beltLinks = [...(p.belts || [])].sort((a, b) => BELT_ORDER.indexOf(a) - BELT_ORDER.indexOf(b)).map((id) => (app.index.belts.has(id)
-    ? selectButton('belt', id, `${beltSwatch(id)}${esc(t(`belt.${id}`))}`, 'chip')
-    : `<span class="chip">${esc(id)}</span>`)).join('');
+    ? selectButton('belt', id, 'chip', markup(beltSwatch(id)), t(`belt.${id}`))
+    : h('span', { class: 'chip' }, id)));
   const parent = p.parent ? app.index.projects.get(String(p.parent)) : null;
   const children = [...app.index.projects.values()].filter((f) => f.properties.parent != null && String(f.properties.parent) === String(feature.id));
   const summary = app.i18n.lang === 'en' ? p.summary_en || p.summary_zh : p.summary_zh || p.summary_en;
-  const summaryNote = app.i18n.lang === 'en' && !p.summary_en && p.summary_zh ? `<p class="note">${esc(t('project.summaryOther'))}</p>` : '';
-  const figures = figureRows(app, p.figures);
-  const row = (label, value) => (value ? `<div class="dl-row"><dt>${esc(label)}</dt><dd>${value}</dd></div>` : '');
+  const figures = Object.entries(p.figures || {}).filter(([, v]) => v !== null && v !== '');
 
-  return `
-    <article class="card project-card" data-id="${esc(feature.id)}" style="--accent:${category(p.category).color}">
-      <p class="kicker">${categoryBadge(p.category, approx)}<span class="category-name">${esc(t(`cat.${p.category}`))}</span></p>
-      <h2 id="detail-title" class="card-title" tabindex="-1">${esc(app.i18n.name(p))}</h2>
-      ${app.i18n.otherName(p) ? `<p class="card-subtitle" lang="${app.i18n.lang === 'zh' ? 'en' : 'zh-CN'}">${esc(app.i18n.otherName(p))}</p>` : ''}
-      ${p.aliases?.length ? `<p class="aliases">${esc(t('project.aliases'))}：${esc(p.aliases.join('、'))}</p>` : ''}
-      <dl class="facts">
-        ${row(t('project.counties'), countyLinks ? `<span class="chips">${countyLinks}</span>` : esc(t('project.cityWide')))}
-        ${row(t('project.belts'), beltLinks ? `<span class="chips">${beltLinks}</span>` : esc(t('ui.none')))}
-        ${row(t('project.status'), p.status ? `<span class="status-dot status-${esc(p.status)}" aria-hidden="true"></span>${esc(t(`status.${p.status}`))}` : '')}
-        ${row(t('project.kind'), p.kind ? esc(t(`kind.${p.kind}`)) : '')}
-        ${row(t('project.parent'), parent ? selectButton('project', parent.id, esc(app.i18n.name(parent.properties))) : '')}
-      </dl>
-      ${figures ? `<h3>${esc(t('project.figures'))}</h3><table class="figures">${figures}</table>` : ''}
-      ${summary ? `<h3>${esc(t('project.summary'))}</h3><p class="summary">${esc(summary)}</p>${summaryNote}` : ''}
-      ${children.length ? `<h3>${esc(t('project.children'))}</h3><ul class="project-list">${children.map((c) => `<li>${selectButton('project', c.id, `${categoryBadge(c.properties.category, isApproximate(c.properties.precision))}<span>${esc(app.i18n.name(c.properties))}</span>`)}</li>`).join('')}</ul>` : ''}
-      <h3>${esc(t('project.precision'))}</h3>
-      <p class="precision ${approx ? 'is-approx' : ''}"><strong>${esc(t(`precision.${p.precision}`))}</strong>${p.place_basis ? ` · <span class="place-basis">${esc(p.place_basis)}</span>` : ''}</p>
-      ${p.source ? `<h3>${esc(t('project.source'))}</h3><p class="source">${esc(p.source)}</p>` : ''}
-      <p class="card-actions"><button type="button" class="btn" data-zoom-selected>${esc(t('ui.zoomTo'))}</button></p>
-    </article>`;
+  return h('div', { class: 'card-details' },
+    p.aliases?.length ? h('p', { class: 'aliases' }, `${t('project.aliases')}：${p.aliases.join('、')}`) : null,
+    h('dl', { class: 'facts' },
+      row(t('project.counties'), countyLinks.length ? h('span', { class: 'chips' }, countyLinks) : t('project.cityWide')),
+      row(t('project.belts'), beltLinks.length ? h('span', { class: 'chips' }, beltLinks) : t('ui.none')),
+      row(t('project.status'), p.status ? [h('span', { class: `status-dot status-${p.status}`, 'aria-hidden': 'true' }), t(`status.${p.status}`)] : null),
+      row(t('project.kind'), p.kind ? t(`kind.${p.kind}`) : null),
+      row(t('project.parent'), parent ? selectButton('project', parent.id, '', app.i18n.name(parent.properties)) : null)),
+    progressRows(app, p),
+    figures.length ? [h('h3', {}, t('project.figures')), h('table', { class: 'figures' }, h('tbody', {},
+      figures.map(([key, value]) => h('tr', {}, h('th', { scope: 'row' }, figureLabel(app, key)), h('td', {}, figureValue(app, value))))))] : null,
+    summary ? [h('h3', {}, t('project.summary')), h('p', { class: 'summary' }, summary),
+      app.i18n.lang === 'en' && !p.summary_en && p.summary_zh ? h('p', { class: 'note' }, t('project.summaryOther')) : null] : null,
+    children.length ? [h('h3', {}, t('project.children')), h('ul', { class: 'project-list' }, children.map((c) => h('li', {},
+      selectButton('project', c.id, '', markup(categoryBadge(c.properties.category, isApproximate(c.properties.precision))), h('span', {}, app.i18n.name(c.properties))))))] : null,
+    h('h3', {}, t('project.precision')),
+    h('p', { class: `precision ${approx ? 'is-approx' : ''}` }, h('strong', {}, t(`precision.${p.precision}`)),
+      p.place_basis ? [' · ', h('span', { class: 'place-basis' }, p.place_basis)] : null),
+    p.source ? [h('h3', {}, t('project.source')), h('p', { class: 'source' }, p.source)] : null,
+    h('p', { class: 'card-actions' }, h('button', { type: 'button', class: 'btn', 'data-zoom-selected': '' }, t('ui.zoomTo'))));
 }
 
+export const accentOf = (feature) => category(feature.properties.category).color;

@@ -14,7 +14,19 @@ export function createSidebar(app, el, panels) {
   for (const p of panels) p.mount(el.querySelector(`#tabpanel-${p.id}`));
 
   const tabs = [...el.querySelectorAll('[role=tab]')];
+  const shown = () => tabs.filter((tab) => !tab.hidden);
+  let current = panels[0].id;
+  /** Panels with available() (e.g. "my projects" when signed in) come and go with the session. */
+  function updateAvailable() {
+    for (const p of panels) {
+      if (!p.available) continue;
+      const on = p.available();
+      el.querySelector(`#tab-${p.id}`).hidden = !on;
+      if (!on && current === p.id) show(panels[0].id);
+    }
+  }
   function show(id, focus = false) {
+    current = id;
     for (const tab of tabs) {
       const on = tab.id === `tab-${id}`;
       tab.setAttribute('aria-selected', String(on));
@@ -30,14 +42,17 @@ export function createSidebar(app, el, panels) {
     if (tab) show(tab.id.replace(/^tab-/, ''));
   });
   el.querySelector('[role=tablist]').addEventListener('keydown', (e) => {
-    const i = tabs.indexOf(document.activeElement);
+    const visible = shown();
+    const i = visible.indexOf(document.activeElement);
     if (i < 0) return;
-    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: visible.length - 1 }[e.key];
     if (next === undefined) return;
     e.preventDefault();
-    show(tabs[(next + tabs.length) % tabs.length].id.replace(/^tab-/, ''), true);
+    show(visible[(next + visible.length) % visible.length].id.replace(/^tab-/, ''), true);
   });
   show(panels[0].id);
+  updateAvailable();
+  app.on('session', updateAvailable);
   return { show };
 }
 
