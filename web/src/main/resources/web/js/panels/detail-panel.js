@@ -62,9 +62,7 @@ export function detailPanel(app, el, { notify, signIn }) {
       show(view.el, previousFeature);
       return;
     }
-    // County, belt and spot cards are template HTML in which every data value is escaped (util.esc).
-    const body = h('div', {});
-    body.innerHTML = sel.type === 'spot' ? spotCard(app, feature, { expanded }) : placeCard(app, sel.type, feature, { expanded });
+    const body = h('div', {}, sel.type === 'spot' ? spotCard(app, feature, { expanded }) : placeCard(app, sel.type, feature, { expanded }));
     show(body, previousFeature, { moveKicker: true });
   }
 

@@ -1,6 +1,7 @@
 // Header search: counties matched locally, projects through the server's q= (Chinese and pinyin).
 import { isApproximate } from '../model.js';
-import { debounce, esc } from '../util.js';
+import { fill, h, markup } from '../dom.js';
+import { debounce } from '../util.js';
 import { beltSwatch, categoryBadge } from './legend-parts.js';
 
 export function createSearch(app, root) {
@@ -21,17 +22,19 @@ export function createSearch(app, root) {
   function show(query) {
     const t = app.t;
     if (!results.length) {
-      list.innerHTML = `<li class="search-empty" role="presentation">${esc(t('search.none', { q: query }))}</li>`;
+      fill(list, h('li', { class: 'search-empty', role: 'presentation' }, t('search.none', { q: query })));
     } else {
-      list.innerHTML = results.map((r, i) => {
+      fill(list, results.map((r, i) => {
         const p = r.feature.properties;
         const mark = r.type === 'county' ? beltSwatch(p.belt) : categoryBadge(p.category, isApproximate(p.precision));
         const sub = r.type === 'county'
           ? t('search.county')
           : [t(`cat.${p.category}`), ...(p.counties || []).map((n) => app.i18n.name(app.index.countiesByName.get(n)?.properties) || n)].join(' · ');
-        return `<li id="search-opt-${i}" role="option" class="search-option" data-index="${i}" data-type="${r.type}" data-id="${esc(r.feature.id)}" aria-selected="${i === active}">
-          ${mark}<span class="search-text"><span class="search-name">${esc(app.i18n.name(p))}</span><span class="search-sub">${esc(sub)}</span></span></li>`;
-      }).join('');
+        return h('li', {
+          id: `search-opt-${i}`, role: 'option', class: 'search-option', 'aria-selected': String(i === active),
+          dataset: { index: i, type: r.type, id: r.feature.id },
+        }, markup(mark), h('span', { class: 'search-text' }, h('span', { class: 'search-name' }, app.i18n.name(p)), h('span', { class: 'search-sub' }, sub)));
+      }));
     }
     status.textContent = t('search.results', { n: results.length });
     list.hidden = false;
