@@ -160,6 +160,7 @@ class EditingIT {
         WebElement handle = page.waitFor(d -> page.count(".edit-marker") == 1 ? page.find(".edit-marker") : null);
         new Actions(page.driver).clickAndHold(handle).moveByOffset(30, 10).moveByOffset(30, 10).release().perform();
         page.waitFor(d -> "true".equals(page.find(".geometry-editor").getDomAttribute("data-moved")));
+        page.screenshot("editing-move");
         editor.saveAndWait(id);
 
         JsonNode saved = item(id);
@@ -178,6 +179,7 @@ class EditingIT {
         assertTrue(entry.path("changes").toString().contains("\"geometry\""), entry.toString());
         page.find(".project-card [data-card-tab=history]").click();
         page.waitFor(d -> page.count(".history-entry[data-operation=update] [data-property=geometry]") == 1);
+        page.screenshot("editing-history");
     }
 
     @Test
@@ -216,6 +218,7 @@ class EditingIT {
         assertTrue(page.text(".conflict tr[data-field=name_en]").contains("Changed meanwhile"));
         assertTrue(page.text(".conflict tr[data-field=progress_zh]").contains("征地已完成"), "my change is listed");
         assertTrue(page.text(".conflict").contains(ADMIN), "names who changed it");
+        page.screenshot("editing-conflict");
 
         page.find(".conflict [data-reapply]").click();
         page.waitFor(d -> !editor.isDisplayed(".conflict"));
@@ -235,6 +238,7 @@ class EditingIT {
         editor.openProject(id).edit().type("completion_year", "2300").type("investment_planned_yi_yuan", "12.5");
         editor.save();
         page.waitFor(d -> !editor.fieldError("completion_year").isEmpty());
+        page.screenshot("editing-422");
         assertTrue(editor.fieldError("completion_year").contains("2100"), editor.fieldError("completion_year"));
         assertEquals("true", editor.field("completion_year").getDomAttribute("aria-invalid"));
         assertEquals("", editor.fieldError("investment_planned_yi_yuan"), "a valid field has no error");
@@ -301,10 +305,41 @@ class EditingIT {
 
         page.openTab("mine");
         page.waitFor(d -> page.count(".deleted-list [data-restore='" + id + "']") == 1);
+        page.screenshot("editing-my-projects");
         page.find(".deleted-list [data-restore='" + id + "']").click();
         editor.awaitCard(id);
         assertEquals(name, item(id).at("/properties/name").asText());
         assertEquals("restore", history(id).path("entries").get(0).path("operation").asText());
+    }
+
+    @Test
+    void onA375PixelPhoneTheFormFitsTheScreenAndSaves() throws Exception {
+        String id = id(jixianPoints().get(7));
+        try (HeadlessChromium.Session phone = HeadlessChromium.phone(375, 740)) {
+            MapPage small = new MapPage(phone.driver(), atlas);
+            EditorPage phoneEditor = new EditorPage(small);
+            small.open(null);
+            phoneEditor.signIn(EDITOR, PASSWORD);
+            phoneEditor.openProject(id).edit();
+            assertEquals(375L, small.js("return document.documentElement.scrollWidth;"), "no sideways scrolling");
+            @SuppressWarnings("unchecked")
+            List<Number> rights = (List<Number>) small.js(
+                    "return [...document.querySelectorAll('.project-editor input, .project-editor select, .project-editor textarea, .project-editor .btn')]"
+                    + ".filter(e => e.offsetParent).map(e => e.getBoundingClientRect().right);");
+            assertFalse(rights.isEmpty());
+            assertTrue(rights.stream().allMatch(r -> r.doubleValue() <= 375.5), "every control inside the screen: " + rights);
+            WebElement summary = phoneEditor.field("summary_en");
+            small.js("arguments[0].scrollIntoView({block: 'center'});", summary);
+            summary.clear();
+            summary.sendKeys("Edited on a phone");
+            small.screenshot("editing-phone");
+            Rectangle save = small.find(".project-editor [data-save]").getRect();
+            assertTrue(save.getY() + save.getHeight() <= 740 && save.getY() >= 0, "Save stays in view while scrolling: " + save);
+            phoneEditor.saveAndWait(id);
+            assertEquals("Edited on a phone", item(id).at("/properties/summary_en").asText());
+            List<String> errors = small.consoleErrors();
+            assertEquals(List.of(), errors, "console errors on the phone");
+        }
     }
 
     private boolean hasAlert() {
