@@ -5,8 +5,17 @@ import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.model.PropertySpec;
 import org.linfenatlas.store.CollectionInfo;
 
-/** A plain, readable HTML page about the API (the service-doc), with no scripts and no external assets. */
+/**
+ * A plain, readable HTML page about the API (the service-doc), with no scripts and only its own style
+ * sheet, {@link #STYLE} at {@code /api/docs.css}: served apart, so that the page renders under the
+ * Content-Security-Policy of the map page (style-src 'self', no inline style element).
+ */
 final class ApiDocsPage {
+    static final String STYLE = """
+            body{font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
+            code{background:#f3f3f3;padding:0 .2em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}
+            """;
+
     private ApiDocsPage() {
     }
 
@@ -15,8 +24,9 @@ final class ApiDocsPage {
         String api = escape(baseUrl);
         StringBuilder html = new StringBuilder("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linfen Atlas API</title>
-                <style>body{font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
-                code{background:#f3f3f3;padding:0 .2em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}</style>
+                """);
+        html.append("<link rel=\"stylesheet\" href=\"").append(api).append("/docs.css\">");
+        html.append("""
                 </head><body><h1>Linfen Atlas API — 临汾区域融合发展规划图</h1>
                 <p>OGC API – Features: Part 1 (core, GeoJSON, OpenAPI 3.0), Part 2 (CRS) and, on the projects, Part 4
                 (create, replace, update, delete, with optimistic locking by ETag).
