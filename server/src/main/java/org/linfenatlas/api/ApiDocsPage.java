@@ -67,6 +67,8 @@ final class ApiDocsPage {
             <tr><td><code>PATCH /collections/projects/items/{id}</code> (<code>application/merge-patch+json</code>) with <code>If-Match</code></td><td>200 and the feature</td></tr>
             <tr><td><code>DELETE /collections/projects/items/{id}</code> with <code>If-Match</code></td><td>204</td></tr>
             <tr><td><code>GET /collections/projects/items/{id}/history</code></td><td>its changes, newest first</td></tr>
+            <tr><td><code>GET /collections/projects/changes?limit=50&amp;deleted=true</code></td><td>the collection's latest changes,
+            newest first (at most 500); with <code>deleted=true</code> only the deletions of the projects deleted now</td></tr>
             <tr><td><code>POST …/items/{id}/history/{version}/revert</code>, <code>POST …/items/{id}/restore</code> (admins)</td><td>200 / 201</td></tr>
             </table>
             <p>Without <code>If-Match</code>: 428; a stale one: 412 with the current <code>ETag</code>. Errors are JSON
