@@ -18,6 +18,7 @@ import org.linfenatlas.api.RequestLog;
 import org.linfenatlas.api.ResponseCache;
 import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.store.StoreError;
+import org.linfenatlas.web.PageHeaders;
 import org.linfenatlas.web.WebFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,8 @@ public final class AtlasServer {
     public static Javalin create(FeatureStore store, Authenticator auth, java.util.function.Consumer<JavalinConfig> authRoutes,
                                  Map<String, Object> pageConfig) {
         ResponseCache cache = new ResponseCache(64L << 20, 16L << 20);
-        OgcApi api = new OgcApi(store, cache);
+        PageHeaders pageHeaders = PageHeaders.forPageConfig(pageConfig); // its tile servers' origins may serve images
+        OgcApi api = new OgcApi(store, cache, pageHeaders.headers());
         WriteApi writes = new WriteApi(store, auth);
         byte[] pageConfigJson = toJson(pageConfig);
         return Javalin.create(config -> {
@@ -52,7 +54,7 @@ public final class AtlasServer {
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> {
-                server.insertHandler(new WebFiles(AtlasServer.class.getClassLoader()));
+                server.insertHandler(new WebFiles(AtlasServer.class.getClassLoader(), pageHeaders));
                 server.insertHandler(new FastPathHandler(cache, api));
                 if (RequestLog.enabled()) {
                     server.setRequestLog(RequestLog.toStandardError());

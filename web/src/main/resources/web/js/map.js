@@ -42,6 +42,9 @@ export function createBaseLayers(app, config) {
         attribution: esc(def.attribution || ''),
         maxZoom: def.maxZoom || 18,
         ...(Array.isArray(def.subdomains) && def.subdomains.length ? { subdomains: def.subdomains } : {}),
+        // The page is Referrer-Policy: same-origin; tile servers need the page's origin (OSM's tile policy, Tianditu's
+        // browser keys), so the tiles send it, and only it: the path and hash stay here.
+        referrerPolicy: 'strict-origin-when-cross-origin',
       }),
     });
   }

@@ -5,8 +5,17 @@ import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.model.PropertySpec;
 import org.linfenatlas.store.CollectionInfo;
 
-/** A plain, readable HTML page about the API (the service-doc), with no scripts and no external assets. */
+/**
+ * A plain, readable HTML page about the API (the service-doc), with no scripts and only its own style
+ * sheet, {@link #STYLE} at {@code /api/docs.css}: served apart, so that the page renders under the
+ * Content-Security-Policy of the map page (style-src 'self', no inline style element).
+ */
 final class ApiDocsPage {
+    static final String STYLE = """
+            body{font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
+            code{background:#f3f3f3;padding:0 .2em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}
+            """;
+
     private ApiDocsPage() {
     }
 
@@ -15,8 +24,9 @@ final class ApiDocsPage {
         String api = escape(baseUrl);
         StringBuilder html = new StringBuilder("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linfen Atlas API</title>
-                <style>body{font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
-                code{background:#f3f3f3;padding:0 .2em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}</style>
+                """);
+        html.append("<link rel=\"stylesheet\" href=\"").append(api).append("/docs.css\">");
+        html.append("""
                 </head><body><h1>Linfen Atlas API — 临汾区域融合发展规划图</h1>
                 <p>OGC API – Features: Part 1 (core, GeoJSON, OpenAPI 3.0), Part 2 (CRS) and, on the projects, Part 4
                 (create, replace, update, delete, with optimistic locking by ETag).
@@ -57,6 +67,8 @@ final class ApiDocsPage {
             <tr><td><code>PATCH /collections/projects/items/{id}</code> (<code>application/merge-patch+json</code>) with <code>If-Match</code></td><td>200 and the feature</td></tr>
             <tr><td><code>DELETE /collections/projects/items/{id}</code> with <code>If-Match</code></td><td>204</td></tr>
             <tr><td><code>GET /collections/projects/items/{id}/history</code></td><td>its changes, newest first</td></tr>
+            <tr><td><code>GET /collections/projects/changes?limit=50&amp;deleted=true</code></td><td>the collection's latest changes,
+            newest first (at most 500); with <code>deleted=true</code> only the deletions of the projects deleted now</td></tr>
             <tr><td><code>POST …/items/{id}/history/{version}/revert</code>, <code>POST …/items/{id}/restore</code> (admins)</td><td>200 / 201</td></tr>
             </table>
             <p>Without <code>If-Match</code>: 428; a stale one: 412 with the current <code>ETag</code>. Errors are JSON

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Deflater;
@@ -20,6 +22,8 @@ public final class EncodedResponse {
     private final String contentCrs;
     private final int gzipLevel;
     private final boolean compressible;
+    /** Sent with every reply of this response, 304 included (a page's security headers). */
+    private final List<Map.Entry<String, String>> headers;
     private volatile byte[] gzipped;
     private volatile ByteBuffer directBody;
     private volatile ByteBuffer directGzipped;
@@ -36,6 +40,18 @@ public final class EncodedResponse {
         this.gzipLevel = gzipLevel;
         this.etag = etag;
         this.compressible = compressible;
+        this.headers = List.of();
+    }
+
+    private EncodedResponse(EncodedResponse encoded, List<Map.Entry<String, String>> headers) {
+        this.body = encoded.body;
+        this.contentType = encoded.contentType;
+        this.contentCrs = encoded.contentCrs;
+        this.gzipLevel = encoded.gzipLevel;
+        this.etag = encoded.etag;
+        this.compressible = encoded.compressible;
+        this.gzipped = encoded.gzipped;
+        this.headers = List.copyOf(headers);
     }
 
     /** For a response that will be cached and sent many times: compressed as small as gzip can, tagged by SHA-256. */
@@ -75,6 +91,20 @@ public final class EncodedResponse {
         EncodedResponse response = new EncodedResponse(null, contentType, contentCrs, Deflater.BEST_SPEED, etag);
         response.gzipped = Gzip.compress(bytes, 0, length, Deflater.BEST_SPEED, (int) crc32.getValue());
         return response;
+    }
+
+    /**
+     * The same bytes and ETag, sent with these headers too.
+     * Only for responses kept and sent many times: the headers travel with the cached answer, so the
+     * {@link FastPathHandler} sends them as the route does.
+     */
+    public EncodedResponse withHeaders(List<Map.Entry<String, String>> extra) {
+        return new EncodedResponse(this, extra);
+    }
+
+    /** Headers sent with every reply of this response besides those of {@link Reply}; usually none. */
+    public List<Map.Entry<String, String>> headers() {
+        return headers;
     }
 
     /** The plain bytes; a one-off response made for a gzip request has only its gzip form. */

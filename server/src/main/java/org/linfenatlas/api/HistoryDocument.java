@@ -17,6 +17,19 @@ final class HistoryDocument {
     private HistoryDocument() {
     }
 
+    /**
+     * An entry of a collection's change feed: the feature's id and name (as the change left it, or as it
+     * was before a deletion), then the entry as {@link #entry} shows it.
+     */
+    static Map<String, Object> feedEntry(HistoryEntry e, boolean withAuthor) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("featureId", e.featureId());
+        Feature shown = e.after() != null ? e.after() : e.before();
+        doc.put("name", shown == null ? null : shown.text("name"));
+        doc.putAll(entry(e, withAuthor));
+        return doc;
+    }
+
     static Map<String, Object> entry(HistoryEntry e, boolean withAuthor) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("version", e.version());

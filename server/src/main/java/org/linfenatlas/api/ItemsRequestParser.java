@@ -31,7 +31,7 @@ public final class ItemsRequestParser {
 
     public static ItemsRequest parse(LayerSpec spec, Map<String, List<String>> raw) {
         Map<String, String> params = single(raw, allowed(spec));
-        int limit = (int) Math.min(MAX_LIMIT, integer(params, "limit", DEFAULT_LIMIT, 1));
+        int limit = limit(params, DEFAULT_LIMIT, MAX_LIMIT);
         long offset = integer(params, "offset", 0, 0);
         Crs crs = crs(params, "crs");
         Envelope bbox = bbox(params.get("bbox"), crs(params, "bbox-crs"));
@@ -81,6 +81,11 @@ public final class ItemsRequestParser {
             params.put(name, value);
         }
         return params;
+    }
+
+    /** 'limit': {@code fallback} when absent, an integer of at least 1, and values above {@code max} taken as {@code max}. */
+    static int limit(Map<String, String> params, int fallback, int max) {
+        return (int) Math.min(max, integer(params, "limit", fallback, 1));
     }
 
     private static long integer(Map<String, String> params, String name, long fallback, long min) {

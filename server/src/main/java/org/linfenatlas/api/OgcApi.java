@@ -22,10 +22,13 @@ public final class OgcApi {
 
     private final FeatureStore store;
     private final ResponseCache cache;
+    private final List<Map.Entry<String, String>> pageHeaders;
 
-    public OgcApi(FeatureStore store, ResponseCache cache) {
+    /** @param pageHeaders the security headers of the map page, also sent with the HTML documentation and its style sheet */
+    public OgcApi(FeatureStore store, ResponseCache cache, List<Map.Entry<String, String>> pageHeaders) {
         this.store = store;
         this.cache = cache;
+        this.pageHeaders = List.copyOf(pageHeaders);
     }
 
     public void register(JavalinConfig config) {
@@ -37,8 +40,11 @@ public final class OgcApi {
         routes.get(PREFIX + "/conformance", ctx -> cached(ctx, Http.JSON, null, () -> json(Documents.conformance())));
         routes.get(PREFIX + "/openapi", ctx -> cached(ctx, Http.OPENAPI, null,
                 () -> json(OpenApiDocument.build(api(ctx), store.collections()))));
-        routes.get(PREFIX + "/docs", ctx -> cached(ctx, "text/html; charset=utf-8", null,
+        // "type;charset" as Jetty normalises the route's Content-Type, so the cached copy sent by FastPathHandler is alike
+        routes.get(PREFIX + "/docs", ctx -> withPageHeaders(ctx, "text/html;charset=utf-8",
                 () -> ApiDocsPage.render(api(ctx), store.collections()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        routes.get(PREFIX + "/docs.css", ctx -> withPageHeaders(ctx, "text/css;charset=utf-8",
+                () -> ApiDocsPage.STYLE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         routes.get(PREFIX + "/collections", ctx -> cached(ctx, Http.JSON, null,
                 () -> json(Documents.collections(api(ctx), store.collections()))));
         routes.get(PREFIX + "/collections/{collectionId}", ctx -> {
@@ -167,11 +173,22 @@ public final class OgcApi {
 
     /** Documents other than items take no query parameters but `f`. */
     private void cached(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {
+        checkFormat(ctx);
+        respond(ctx, contentType, contentCrs, body);
+    }
+
+    /** An HTML document (or its style sheet), sent with the page's security headers, also when repeated from the cache. */
+    private void withPageHeaders(Context ctx, String contentType, Supplier<byte[]> body) {
+        checkFormat(ctx);
+        String key = Http.cacheKey(revisionFor(ctx.req().getRequestURI()), ctx);
+        Http.send(ctx, cache.get(key, () -> EncodedResponse.lasting(body.get(), contentType, null).withHeaders(pageHeaders)));
+    }
+
+    private static void checkFormat(Context ctx) {
         String f = ItemsRequestParser.single(ctx.queryParamMap(), List.of("f")).get("f");
         if (f != null && !f.equals("json")) {
             throw ApiException.badParameter("'f' must be json");
         }
-        respond(ctx, contentType, contentCrs, body);
     }
 
     private void respond(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {

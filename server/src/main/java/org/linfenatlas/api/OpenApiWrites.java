@@ -43,11 +43,49 @@ final class OpenApiWrites {
         history.put("responses", Map.of("200", Map.of("description", "The history", "content",
                 Map.of(Http.JSON, Map.of("schema", Map.of("type", "object")))), "404", error(404)));
         paths.put(item + "/history", Map.of("get", history));
+        paths.put("/collections/" + spec.id() + "/changes", Map.of("get", changes(spec)));
         paths.put(item + "/history/{version}/revert", Map.of("post", op("revertChange_" + spec.id(),
                 "Undo one change as a new change (admins)", List.of(ref("featureId"), Map.of("name", "version", "in", "path",
                         "required", true, "schema", Map.of("type", "integer"))), null, ok(), 401, 403, 404, 409, 412)));
         paths.put(item + "/restore", Map.of("post", op("restoreFeature_" + spec.id(), "Bring a deleted project back (admins)",
                 List.of(ref("featureId")), null, created(), 401, 403, 404, 409)));
+    }
+
+    /** The collection's change feed: public, as the histories are; authors for signed-in users only. */
+    private static Map<String, Object> changes(LayerSpec spec) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("operationId", "getChanges_" + spec.id());
+        changes.put("summary", "The latest changes of the collection's projects, newest first (authors for signed-in users only); "
+                + "with deleted=true the projects deleted now, each by its deletion: what an admin can restore");
+        changes.put("parameters", List.of(
+                OpenApiDocument.param("limit", "Number of entries; values above " + WriteApi.CHANGES_MAX_LIMIT + " are capped to it",
+                        Map.of("type", "integer", "minimum", 1, "maximum", WriteApi.CHANGES_MAX_LIMIT,
+                                "default", WriteApi.CHANGES_DEFAULT_LIMIT), false),
+                OpenApiDocument.param("deleted", "true: only the projects deleted now, one entry each (the change that deleted it)",
+                        Map.of("type", "boolean", "default", false), false)));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("type", "object");
+        entry.put("required", List.of("featureId", "version", "time", "operation", "counties", "changes"));
+        entry.put("properties", Map.of(
+                "featureId", Map.of("type", "string"),
+                "name", Map.of("type", "string", "nullable", true, "description", "The project's name after the change (before it, for a deletion)"),
+                "version", Map.of("type", "integer"),
+                "time", Map.of("type", "string", "format", "date-time"),
+                "operation", Map.of("type", "string", "enum", List.of("create", "replace", "update", "delete", "revert", "restore")),
+                "counties", Map.of("type", "array", "items", Map.of("type", "string")),
+                "author", Map.of("type", "object", "description", "Shown to signed-in users only",
+                        "properties", Map.of("id", Map.of("type", "integer"), "name", Map.of("type", "string"))),
+                "changes", Map.of("type", "array", "items", Map.of("type", "object", "properties", Map.of(
+                        "property", Map.of("type", "string"), "before", Map.of(), "after", Map.of())))));
+        Map<String, Object> feed = Map.of("type", "object", "required", List.of("collection", "entries", "links"), "properties", Map.of(
+                "collection", Map.of("type", "string"),
+                "entries", Map.of("type", "array", "items", entry),
+                "links", Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/link"))));
+        changes.put("responses", Map.of(
+                "200", Map.of("description", "The changes, newest first", "content", Map.of(Http.JSON, Map.of("schema", feed))),
+                "400", Map.of("$ref", "#/components/responses/InvalidParameter"),
+                "404", Map.of("$ref", "#/components/responses/NotFound")));
+        return changes;
     }
 
     static Map<String, Object> securitySchemes() {

@@ -27,13 +27,14 @@ public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] 
     }
 
     public static Reply of(EncodedResponse response, String cacheControl, String ifNoneMatch, String acceptEncoding) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>(8);
+        List<Map.Entry<String, String>> headers = new ArrayList<>(8 + response.headers().size());
         headers.add(Map.entry("ETag", response.etag()));
         headers.add(Map.entry("Vary", "Accept-Encoding"));
         headers.add(Map.entry("Cache-Control", cacheControl));
         if (response.contentCrs() != null) {
             headers.add(Map.entry("Content-Crs", "<" + response.contentCrs() + ">"));
         }
+        headers.addAll(response.headers());
         if (matches(ifNoneMatch, response.etag())) {
             return new Reply(304, headers, null, false);
         }

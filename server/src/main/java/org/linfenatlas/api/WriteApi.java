@@ -39,6 +39,10 @@ import org.linfenatlas.store.WriteRules;
 public final class WriteApi {
     static final String ITEMS = OgcApi.PREFIX + "/collections/{collectionId}/items";
     static final String ITEM = ITEMS + "/{featureId}";
+    static final String CHANGES = OgcApi.PREFIX + "/collections/{collectionId}/changes";
+    /** Entries of the change feed: how many by default, and at most (more asked for are capped, as items' limit is). */
+    static final int CHANGES_DEFAULT_LIMIT = 50;
+    static final int CHANGES_MAX_LIMIT = 500;
     private static final List<String> BODY_TYPES = List.of("application/geo+json", "application/json");
     private static final List<String> PATCH_TYPES = List.of("application/merge-patch+json", "application/json");
 
@@ -63,6 +67,8 @@ public final class WriteApi {
         config.routes.head(ITEM + "/history", this::history);
         config.routes.post(ITEM + "/restore", this::restore);
         config.routes.post(ITEM + "/history/{version}/revert", this::revert);
+        config.routes.get(CHANGES, this::changes);
+        config.routes.head(CHANGES, this::changes);
     }
 
     private void create(Context ctx) {
@@ -178,6 +184,37 @@ public final class WriteApi {
         doc.put("deleted", store.item(spec.id(), id).isEmpty());
         doc.put("entries", entries.stream().map(e -> HistoryDocument.entry(e, signedIn)).toList());
         doc.put("links", List.of(new Link(itemUrl(ctx, spec, id), "about", Http.GEOJSON, "The feature")));
+        noStore(ctx).header("Vary", "Cookie, Authorization").contentType(Http.JSON).result(OgcApi.json(doc));
+    }
+
+    /**
+     * The collection's latest changes across its features, newest first, each as a feature's history
+     * shows it plus the feature's id and name; with {@code deleted=true} only the features deleted now,
+     * each by the change that deleted it: what an admin can restore. Authors for signed-in users only.
+     */
+    private void changes(Context ctx) {
+        LayerSpec spec = collection(ctx);
+        Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), List.of("deleted", "f", "limit"));
+        int limit = ItemsRequestParser.limit(params, CHANGES_DEFAULT_LIMIT, CHANGES_MAX_LIMIT);
+        String deleted = params.getOrDefault("deleted", "false");
+        if (!deleted.equals("true") && !deleted.equals("false")) {
+            throw ApiException.badParameter("'deleted' must be true or false, got '" + ItemsRequestParser.clip(deleted) + "'");
+        }
+        String f = params.get("f");
+        if (f != null && !f.equals("json")) {
+            throw ApiException.badParameter("'f' must be json");
+        }
+        boolean signedIn = auth.principal(ctx).isPresent();
+        List<Map<String, Object>> entries = store.recentHistory(spec.id(), limit, deleted.equals("true")).stream()
+                .map(e -> HistoryDocument.feedEntry(e, signedIn)).toList();
+        Map<String, String> linkParams = new java.util.TreeMap<>(params);
+        linkParams.put("limit", Integer.toString(limit));
+        String collection = Http.baseUrl(ctx) + OgcApi.PREFIX + "/collections/" + spec.id();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("collection", spec.id());
+        doc.put("entries", entries);
+        doc.put("links", List.of(new Link(collection + "/changes" + Http.query(linkParams), "self", Http.JSON, "These changes"),
+                new Link(collection, "collection", Http.JSON, spec.title())));
         noStore(ctx).header("Vary", "Cookie, Authorization").contentType(Http.JSON).result(OgcApi.json(doc));
     }
 

@@ -134,6 +134,15 @@ public final class IndexedStore implements FeatureStore {
         return Layers.byId(collection).filter(LayerSpec::stored).map(spec -> repository.history(spec, featureId)).orElse(List.of());
     }
 
+    @Override
+    public List<HistoryEntry> recentHistory(String collection, int limit, boolean deletedOnly) {
+        if (repository == null) {
+            return List.of();
+        }
+        return Layers.byId(collection).filter(LayerSpec::stored)
+                .map(spec -> repository.recentHistory(spec, limit, deletedOnly)).orElse(List.of());
+    }
+
     /** Under the write lock: one feature added, replaced or (after == null) removed. */
     private void apply(String layer, String id, Feature after) {
         LayerIndex current = snapshot.layer(layer);

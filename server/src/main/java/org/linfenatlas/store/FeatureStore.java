@@ -60,6 +60,15 @@ public interface FeatureStore extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The collection's latest committed changes across its features, newest first (by time, then by the
+     * order they were committed), at most {@code limit}; with {@code deletedOnly}, only the features that
+     * are deleted now, each once, by the change that deleted it. Empty for a collection without history.
+     */
+    default List<HistoryEntry> recentHistory(String collection, int limit, boolean deletedOnly) {
+        return List.of();
+    }
+
     @Override
     void close();
 }

@@ -248,6 +248,19 @@ public final class GeoPackageRepository implements LayerRepository {
         }
     }
 
+    @Override
+    public synchronized List<HistoryEntry> recentHistory(LayerSpec layer, int limit, boolean deletedOnly) {
+        if (!geoPackage.isFeatureTable(layer.id())) {
+            return List.of(); // the first change of a layer creates its table: no table, no history
+        }
+        try {
+            return HistoryCodec.recent(jdbc(), "atlas_history", HistoryCodec.TimeColumn.TEXT, "\"" + layer.id() + "\"",
+                    layer.id(), limit, deletedOnly);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the history of " + layer.id() + " in " + file, e);
+        }
+    }
+
     private static FeatureRow row(FeatureDao dao, String featureId) {
         FeatureResultSet rows = dao.queryForEq("id", featureId);
         try {

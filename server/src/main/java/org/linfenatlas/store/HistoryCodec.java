@@ -33,8 +33,22 @@ public final class HistoryCodec {
     private HistoryCodec() {
     }
 
-    /** How a repository's history table holds the time: ISO text (SQLite) or timestamptz (PostgreSQL). */
-    public enum TimeColumn { TEXT, TIMESTAMPTZ }
+    /**
+     * How a repository's history table holds the time, ISO text (SQLite) or timestamptz (PostgreSQL), and
+     * how its rows are put in order, newest first: by time, then by the order they were committed (SQLite's
+     * rowid, PostgreSQL's identity column {@code seq}), as two changes may share a second.
+     */
+    public enum TimeColumn {
+        /** julianday: ISO texts with and without fractions of a second do not sort as text. */
+        TEXT("julianday(h.time) DESC, h.rowid DESC"),
+        TIMESTAMPTZ("h.time DESC, h.seq DESC");
+
+        private final String newestFirst;
+
+        TimeColumn(String newestFirst) {
+            this.newestFirst = newestFirst;
+        }
+    }
 
     /** Appends the entry to the history table (in the caller's transaction). */
     public static void insert(Connection c, String table, TimeColumn time, HistoryEntry e) throws SQLException {
@@ -65,25 +79,50 @@ public final class HistoryCodec {
     /** The feature's entries, newest first. */
     public static List<HistoryEntry> read(Connection c, String table, TimeColumn time, String collection, String featureId)
             throws SQLException {
-        String sql = "SELECT version, time, operation, author_id, author_name, before, after FROM " + table
-                + " WHERE collection = ? AND feature_id = ? ORDER BY version DESC";
+        String sql = "SELECT " + COLUMNS + " FROM " + table + " h WHERE collection = ? AND feature_id = ? ORDER BY version DESC";
         try (PreparedStatement q = c.prepareStatement(sql)) {
             q.setString(1, collection);
             q.setString(2, featureId);
-            List<HistoryEntry> entries = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    long authorId = rs.getLong(4);
-                    Author author = rs.wasNull() ? null : new Author(authorId, rs.getString(5));
-                    Instant when = time == TimeColumn.TEXT ? Instant.parse(rs.getString(2))
-                            : rs.getObject(2, OffsetDateTime.class).toInstant();
-                    entries.add(new HistoryEntry(collection, featureId, rs.getLong(1), when,
-                            HistoryEntry.Operation.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), author,
-                            decode(rs.getString(6)), decode(rs.getString(7))));
-                }
-            }
-            return entries;
+            return entries(q, time, collection);
         }
+    }
+
+    /**
+     * The collection's latest entries across its features, newest first, at most {@code limit}. With
+     * {@code deletedOnly}, only features deleted now, each once, by the entry that deleted it: its last
+     * entry is a deletion and {@code layerTable} holds no feature of its id (none came back by an import).
+     */
+    public static List<HistoryEntry> recent(Connection c, String table, TimeColumn time, String layerTable, String collection,
+                                            int limit, boolean deletedOnly) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM " + table + " h WHERE h.collection = ?"
+                + (deletedOnly ? " AND h.after IS NULL"
+                        + " AND h.version = (SELECT max(m.version) FROM " + table + " m"
+                        + " WHERE m.collection = h.collection AND m.feature_id = h.feature_id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM " + layerTable + " f WHERE f.id = h.feature_id)" : "")
+                + " ORDER BY " + time.newestFirst + " LIMIT ?";
+        try (PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, collection);
+            q.setInt(2, limit);
+            return entries(q, time, collection);
+        }
+    }
+
+    private static final String COLUMNS = "h.feature_id, h.version, h.time, h.operation, h.author_id, h.author_name, h.before, h.after";
+
+    private static List<HistoryEntry> entries(PreparedStatement q, TimeColumn time, String collection) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                long authorId = rs.getLong(5);
+                Author author = rs.wasNull() ? null : new Author(authorId, rs.getString(6));
+                Instant when = time == TimeColumn.TEXT ? Instant.parse(rs.getString(3))
+                        : rs.getObject(3, OffsetDateTime.class).toInstant();
+                entries.add(new HistoryEntry(collection, rs.getString(1), rs.getLong(2), when,
+                        HistoryEntry.Operation.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)), author,
+                        decode(rs.getString(7)), decode(rs.getString(8))));
+            }
+        }
+        return entries;
     }
 
     public static String encode(Feature feature) {

@@ -45,6 +45,13 @@ public interface LayerRepository extends AutoCloseable {
     List<HistoryEntry> history(LayerSpec layer, String featureId);
 
     /**
+     * The layer's latest committed changes across its features, newest first (by time, then by the
+     * order they were committed), at most {@code limit}. With {@code deletedOnly}, only the features
+     * deleted now, each once, by the change that deleted it.
+     */
+    List<HistoryEntry> recentHistory(LayerSpec layer, int limit, boolean deletedOnly);
+
+    /**
      * Calls {@code listener} after a change to the stored layers was committed by another process
      * (another server instance, an import, an edit with another tool); repositories with no other
      * writers (the embedded file) never call it.

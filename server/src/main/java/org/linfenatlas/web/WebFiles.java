@@ -30,7 +30,8 @@ import org.linfenatlas.api.Reply;
  * on its first request and kept encoded (its gzip form and a strong ETag), as the API's static layers
  * are. Javalin's static-file plugin did this job before; it mounted the whole fat jar as a zip file
  * system when the server was built, about 0.2 s of every start-up. Paths that are not a file here
- * (the API, /health, a missing file) go on to Javalin.
+ * (the API, /health, a missing file) go on to Javalin. Every file is sent with the page's security
+ * headers ({@link PageHeaders}: Content-Security-Policy, nosniff, referrer policy).
  */
 public final class WebFiles extends Handler.Wrapper {
     private record Root(String urlPrefix, String resourcePrefix, String cacheControl) {
@@ -46,14 +47,16 @@ public final class WebFiles extends Handler.Wrapper {
             "application/javascript", "application/xml");
 
     private final ClassLoader loader;
+    private final PageHeaders pageHeaders;
     /** Only files found: the set of paths is bounded by what the class path holds, whatever clients ask for. */
     private final Map<String, File> files = new ConcurrentHashMap<>();
 
     private record File(EncodedResponse response, String cacheControl) {
     }
 
-    public WebFiles(ClassLoader loader) {
+    public WebFiles(ClassLoader loader, PageHeaders pageHeaders) {
         this.loader = loader;
+        this.pageHeaders = pageHeaders;
     }
 
     @Override
@@ -94,7 +97,7 @@ public final class WebFiles extends Handler.Wrapper {
         return bytes == null ? null : new File(encode(relative, bytes), root.cacheControl());
     }
 
-    private static EncodedResponse encode(String name, byte[] bytes) {
+    private EncodedResponse encode(String name, byte[] bytes) {
         String type = MimeTypes.DEFAULTS.getMimeByExtension(name);
         if (type == null) {
             type = "application/octet-stream";
@@ -102,7 +105,7 @@ public final class WebFiles extends Handler.Wrapper {
         boolean text = type.startsWith("text/");
         boolean compressible = text || COMPRESSIBLE.contains(type);
         // Every text file here is UTF-8 (the page is Chinese first); saying so spares browsers the guess.
-        return EncodedResponse.file(bytes, text ? type + ";charset=utf-8" : type, compressible);
+        return EncodedResponse.file(bytes, text ? type + ";charset=utf-8" : type, compressible).withHeaders(pageHeaders.headers());
     }
 
     /** A regular file's bytes, or null for a directory or a name the class path does not hold. */

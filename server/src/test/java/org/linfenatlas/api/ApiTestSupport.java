@@ -26,7 +26,12 @@ abstract class ApiTestSupport {
     }
 
     void withServer(BiConsumer<FakeStore, Client> test) {
-        JavalinTest.test(AtlasServer.create(store, Map.of("baseLayers", java.util.List.of())), (server, client) ->
+        withServer(Map.of("baseLayers", java.util.List.of()), test);
+    }
+
+    /** @param pageConfig what /config.json tells the page (its online base layers) */
+    void withServer(Map<String, Object> pageConfig, BiConsumer<FakeStore, Client> test) {
+        JavalinTest.test(AtlasServer.create(store, pageConfig), (server, client) ->
                 test.accept(store, new Client() {
                     public Response get(String path) {
                         return client.get(path);

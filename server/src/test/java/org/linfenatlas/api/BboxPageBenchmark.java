@@ -55,7 +55,7 @@ public class BboxPageBenchmark {
     @Setup(Level.Trial)
     public void load() {
         store = IndexedStore.of(TestLayers.byId(TestLayers.withBenchPoints(projects, 20_261_122L)));
-        api = new OgcApi(store, new ResponseCache(64L << 20, 16L << 20));
+        api = new OgcApi(store, new ResponseCache(64L << 20, 16L << 20), java.util.List.of());
         Random random = new Random(42);
         boxes = new ArrayList<>(BOXES);
         queries = new ArrayList<>(BOXES);

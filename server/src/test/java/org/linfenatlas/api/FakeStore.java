@@ -10,6 +10,7 @@ import org.linfenatlas.model.Layers;
 import org.linfenatlas.store.CollectionInfo;
 import org.linfenatlas.store.FeaturePage;
 import org.linfenatlas.store.FeatureStore;
+import org.linfenatlas.store.HistoryEntry;
 import org.linfenatlas.store.ItemsQuery;
 import org.linfenatlas.store.Stats;
 import org.locationtech.jts.geom.Coordinate;
@@ -32,6 +33,10 @@ final class FakeStore implements FeatureStore {
     int collectionLookups;
     /** Whether the last items call came through Javalin's servlet, rather than the fast path in front of it. */
     boolean lastItemsThroughServlet;
+    /** Committed changes of every collection, newest first, as a repository keeps them (tests add them). */
+    final List<HistoryEntry> history = new ArrayList<>();
+    /** The limit of the last recentHistory call, null before any. */
+    Integer lastHistoryLimit;
 
     FakeStore() {
         Layers.ALL.forEach(spec -> layers.put(spec.id(), new ArrayList<>()));
@@ -80,6 +85,32 @@ final class FakeStore implements FeatureStore {
     public Optional<Feature> item(String collection, String featureId) {
         failIfAsked();
         return layers.get(collection).stream().filter(f -> f.id().equals(featureId)).findFirst();
+    }
+
+    @Override
+    public List<HistoryEntry> history(String collection, String featureId) {
+        failIfAsked();
+        return history.stream().filter(e -> e.collection().equals(collection) && e.featureId().equals(featureId)).toList();
+    }
+
+    /** As the repositories answer: newest first; deleted only = the newest entry of each feature that is gone, if a delete. */
+    @Override
+    public List<HistoryEntry> recentHistory(String collection, int limit, boolean deletedOnly) {
+        lastHistoryLimit = limit;
+        failIfAsked();
+        List<HistoryEntry> entries = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (HistoryEntry e : history) {
+            if (!e.collection().equals(collection)) {
+                continue;
+            }
+            boolean newestOfItsFeature = seen.add(e.featureId());
+            if (entries.size() < limit
+                    && (!deletedOnly || newestOfItsFeature && e.after() == null && item(collection, e.featureId()).isEmpty())) {
+                entries.add(e);
+            }
+        }
+        return entries;
     }
 
     @Override

@@ -86,6 +86,11 @@ final class MapPage {
                 .map(LogEntry::getMessage).toList();
     }
 
+    /** Console errors of the page's Content-Security-Policy refusing something, since the last read (which empties the buffer). */
+    List<String> policyViolations() {
+        return consoleErrors().stream().filter(m -> m.contains("Content Security Policy")).toList();
+    }
+
     /** Every URL the page fetched (document, scripts, styles, images, fonts, XHR/fetch). */
     @SuppressWarnings("unchecked")
     List<String> requestedUrls() {

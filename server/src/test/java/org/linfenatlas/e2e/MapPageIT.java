@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,24 @@ class MapPageIT {
     void openFreshPage() {
         page.consoleErrors(); // forget messages from the previous test
         page.open(null);
+    }
+
+    /** Whatever a test did on the page, nothing broke the Content-Security-Policy it is served with. */
+    @AfterEach
+    void nothingViolatedThePolicy() {
+        assertEquals(List.of(), page.policyViolations(), "Content-Security-Policy violations");
+    }
+
+    @Test
+    void pageRunsUnderItsContentSecurityPolicy() {
+        Object ran = page.js("const s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+                + " document.head.appendChild(s); return window.inlineRan === true;");
+        assertEquals(Boolean.FALSE, ran, "an inline script ran");
+        List<String> refused = page.waitFor(d -> {
+            List<String> v = page.policyViolations();
+            return v.isEmpty() ? null : v;
+        });
+        assertTrue(refused.get(0).contains("script-src 'self'"), refused::toString);
     }
 
     private static List<JsonNode> features(String collection) throws Exception {

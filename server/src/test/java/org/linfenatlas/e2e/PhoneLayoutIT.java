@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,12 @@ class PhoneLayoutIT {
     @BeforeEach
     void openFreshPage() {
         page.open(null);
+    }
+
+    /** Whatever a test did on the page, nothing broke the Content-Security-Policy it is served with. */
+    @AfterEach
+    void nothingViolatedThePolicy() {
+        assertEquals(List.of(), page.policyViolations(), "Content-Security-Policy violations");
     }
 
     private boolean drawerOpen() {

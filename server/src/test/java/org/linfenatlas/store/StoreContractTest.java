@@ -203,6 +203,45 @@ public abstract class StoreContractTest {
         assertEquals(revision, store.revision());
     }
 
+    /**
+     * The collection-level history, on every store alike. The writes leave the layer as the reference holds
+     * it (a new project created, renamed and deleted; a seeded one deleted and restored as it was), so the
+     * other checks hold whichever order they run in. Times: two changes 0.5 s apart (text and time order differ
+     * there) and three in one second, which the order they were committed in breaks.
+     */
+    @Test
+    void recentHistoryIsNewestFirstAcrossFeaturesAndDeletedOnlyListsWhatIsDeletedNow() {
+        String p = Layers.PROJECTS;
+        Feature seeded = store.items(ItemsQuery.all(p)).features().get(0);
+        Map<String, Object> props = new LinkedHashMap<>(seeded.properties());
+        props.put("name", "合同历史");
+        Feature fresh = new Feature("contract-history-1", seeded.geometry(), props);
+        props.put("name", "合同历史 改");
+        Author author = new Author(7, "contract");
+        java.time.Instant t = java.time.Instant.parse("2030-01-01T00:00:00Z");
+        HistoryEntry created = store.write(new Change(p, HistoryEntry.Operation.CREATE, fresh.id(), 0, fresh, author, t));
+        store.write(new Change(p, HistoryEntry.Operation.UPDATE, fresh.id(), created.version(),
+                new Feature(fresh.id(), fresh.geometry(), props), author, t.plusMillis(500)));
+        java.time.Instant second = t.plusSeconds(1);
+        store.write(new Change(p, HistoryEntry.Operation.DELETE, seeded.id(), seeded.version(), null, author, second));
+        store.write(new Change(p, HistoryEntry.Operation.RESTORE, seeded.id(), 0, seeded, author, second));
+        long renamed = store.item(p, fresh.id()).orElseThrow().version();
+        store.write(new Change(p, HistoryEntry.Operation.DELETE, fresh.id(), renamed, null, author, second));
+
+        List<HistoryEntry> recent = store.recentHistory(p, 10, false);
+        assertEquals(List.of(fresh.id() + " delete", seeded.id() + " restore", seeded.id() + " delete", fresh.id() + " update",
+                fresh.id() + " create"), recent.stream().map(e -> e.featureId() + " " + e.operation().code()).toList());
+        assertEquals(List.of(second, second, second, t.plusMillis(500), t), recent.stream().map(HistoryEntry::time).toList());
+        assertEquals("合同历史 改", recent.get(0).before().text("name"));
+        assertEquals(author, recent.get(0).author());
+        assertEquals(recent.subList(0, 2).stream().map(HistoryEntry::version).toList(),
+                store.recentHistory(p, 2, false).stream().map(HistoryEntry::version).toList());
+        List<HistoryEntry> deleted = store.recentHistory(p, 10, true);
+        assertEquals(List.of(fresh.id() + " delete"), deleted.stream().map(e -> e.featureId() + " " + e.operation().code()).toList());
+        assertEquals(List.of(), store.recentHistory(Layers.COUNTIES, 10, false));
+        assertEquals(List.of(), store.recentHistory(Layers.BELTS, 10, false));
+    }
+
     // The store under test against brute force over its own full answer, independent of the reference.
 
     @Test

@@ -29,6 +29,7 @@ class WebFilesTest {
     private static final String INDEX = "<!doctype html><title>临汾</title>" + "<p>规划</p>".repeat(200);
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3, 4};
     private static final String LIB_JS = "export const leaflet = 1;\n".repeat(100);
+    private static final PageHeaders PAGE_HEADERS = PageHeaders.forPageConfig(BaseLayers.pageConfig(java.util.List.of("osm"), null));
 
     @TempDir
     Path tmp;
@@ -52,7 +53,7 @@ class WebFilesTest {
             }
             URLClassLoader loader = new URLClassLoader(new URL[] {
                     tmp.resolve("classes").toUri().toURL(), jar.toUri().toURL()}, null);
-            Javalin app = Javalin.create(config -> config.jetty.modifyServer(s -> s.insertHandler(new WebFiles(loader))));
+            Javalin app = Javalin.create(config -> config.jetty.modifyServer(s -> s.insertHandler(new WebFiles(loader, PAGE_HEADERS))));
             JavalinTest.test(app, (server, client) -> test.accept(client.getOrigin(), webDir));
             loader.close();
         } catch (IOException e) {
@@ -181,6 +182,19 @@ class WebFilesTest {
             }
             assertArrayEquals(first.body(), send(origin, "GET", "/js/app.js").body());
             assertEquals("late", new String(send(origin, "GET", "/js/late.js").body(), StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void everyFileIsSentWithThePageSecurityHeadersAlsoWhenNotModified() {
+        withFiles((origin, dir) -> {
+            String etag = header(send(origin, "GET", "/js/app.js"), "ETag");
+            for (HttpResponse<byte[]> response : java.util.List.of(send(origin, "GET", "/"),
+                    send(origin, "GET", "/webjars/lib/1.0/images/icon.png"), send(origin, "GET", "/js/app.js", "If-None-Match", etag))) {
+                assertEquals(PAGE_HEADERS.contentSecurityPolicy(), header(response, "Content-Security-Policy"), response.uri().toString());
+                assertEquals("nosniff", header(response, "X-Content-Type-Options"));
+                assertEquals("same-origin", header(response, "Referrer-Policy"));
+            }
         });
     }
 

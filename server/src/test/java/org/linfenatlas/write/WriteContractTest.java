@@ -625,6 +625,70 @@ abstract class WriteContractTest {
         assertEquals(404, server.get(item(id)).status());
     }
 
+    // ---------------------------------------------------------------- the collection's change feed
+
+    static final String CHANGES = "/api/collections/projects/changes";
+
+    @Test
+    void changesListTheCollectionsEntriesNewestFirstAcrossFeatures() {
+        String a = create(JIXIAN, Map.of("name", "动态 甲"));
+        String b = create(XIANGNING, Map.of("name", "动态 乙"));
+        assertEquals(200, server.patch(a, "admin", etag(a), props("name", "动态 甲 改")).status());
+        Reply reply = server.get(CHANGES + "?limit=3");
+        assertEquals(200, reply.status(), reply::toString);
+        JsonNode entries = reply.json().path("entries");
+        assertEquals(List.of(a, b, a), texts(entries, "featureId"));
+        assertEquals(List.of("update", "create", "create"), texts(entries, "operation"));
+        assertEquals(List.of("动态 甲 改", "动态 乙", "动态 甲"), texts(entries, "name"));
+        assertEquals(server.history(a, null).json().path("entries").get(0), withoutFeature(entries.get(0)));
+    }
+
+    @Test
+    void changesWithDeletedListADeletedProjectOnceAndNotARestoredOne() {
+        String deleted = create(JIXIAN, Map.of("name", "删除 甲"));
+        String restored = create(JIXIAN, Map.of("name", "复原 乙"));
+        assertEquals(204, server.delete(deleted, "admin", etag(deleted)).status());
+        assertEquals(204, server.delete(restored, "jixian", etag(restored)).status());
+        assertEquals(201, server.send("POST", item(restored) + "/restore", "admin", null, null, null).status());
+        JsonNode entries = server.get(CHANGES + "?deleted=true&limit=500", "admin").json().path("entries");
+        List<JsonNode> mine = StreamSupport.stream(entries.spliterator(), false)
+                .filter(e -> List.of(deleted, restored).contains(e.path("featureId").asText())).toList();
+        assertEquals(1, mine.size(), entries::toString);
+        assertEquals(deleted, mine.get(0).path("featureId").asText());
+        assertEquals("delete", mine.get(0).path("operation").asText());
+        assertEquals("删除 甲", mine.get(0).path("name").asText());
+        assertEquals(TestAuthenticator.ADMIN.name(), mine.get(0).path("author").path("name").asText());
+        StreamSupport.stream(entries.spliterator(), false).forEach(e ->
+                assertEquals(404, server.get(item(e.path("featureId").asText())).status(), "listed as deleted: " + e));
+    }
+
+    @Test
+    void changesShowAuthorsToSignedInUsersOnly() {
+        String id = createPatchMove();
+        JsonNode anonymous = server.get(CHANGES + "?limit=3").json().path("entries");
+        assertEquals(List.of(false, false, false), StreamSupport.stream(anonymous.spliterator(), false).map(e -> e.has("author")).toList());
+        JsonNode signedIn = server.get(CHANGES + "?limit=3", "xiangning").json().path("entries");
+        assertEquals(List.of(id, id, id), texts(signedIn, "featureId"));
+        assertEquals(List.of(TestAuthenticator.ADMIN.name(), TestAuthenticator.JIXIAN.name(), TestAuthenticator.ADMIN.name()),
+                StreamSupport.stream(signedIn.spliterator(), false).map(e -> e.path("author").path("name").asText()).toList());
+    }
+
+    @Test
+    void changesWithABadLimitIs400() {
+        for (String limit : List.of("0", "501x", "-1")) {
+            Reply reply = server.get(CHANGES + "?limit=" + limit);
+            assertEquals(400, reply.status(), reply::toString);
+            assertEquals("InvalidParameterValue", reply.json().path("code").asText());
+        }
+    }
+
+    /** A feed entry as the feature's own history shows it: without the feature's id and name. */
+    private static JsonNode withoutFeature(JsonNode entry) {
+        ObjectNode copy = entry.deepCopy();
+        copy.remove(List.of("featureId", "name"));
+        return copy;
+    }
+
     // ---------------------------------------------------------------- same answers, read your writes
 
     /**

@@ -111,6 +111,12 @@ public final class PostGisFeatureStore implements FeatureStore {
         return Layers.byId(collection).filter(LayerSpec::stored).map(spec -> repository.history(spec, featureId)).orElse(List.of());
     }
 
+    @Override
+    public List<HistoryEntry> recentHistory(String collection, int limit, boolean deletedOnly) {
+        return Layers.byId(collection).filter(LayerSpec::stored)
+                .map(spec -> repository.recentHistory(spec, limit, deletedOnly)).orElse(List.of());
+    }
+
     private synchronized void refreshRevision() {
         Map<String, LayerVersion> versions = new java.util.HashMap<>();
         Layers.STORED.forEach(l -> versions.put(l.id(), repository.version(l)));

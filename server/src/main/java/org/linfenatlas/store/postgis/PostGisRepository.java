@@ -344,6 +344,16 @@ public final class PostGisRepository implements LayerRepository {
     }
 
     @Override
+    public List<HistoryEntry> recentHistory(LayerSpec layer, int limit, boolean deletedOnly) {
+        try (Connection c = pool.getConnection()) {
+            return HistoryCodec.recent(c, HISTORY, HistoryCodec.TimeColumn.TIMESTAMPTZ, LayerTable.of(layer).table(),
+                    layer.id(), limit, deletedOnly);
+        } catch (SQLException e) {
+            throw failure("cannot read the history of " + layer.id() + " from", e);
+        }
+    }
+
+    @Override
     public String describe() {
         return "PostGIS " + url.redacted();
     }
