@@ -2,16 +2,18 @@
 // and the draft; a conflict is resolved by applying that difference to the other person's version.
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** An empty text, list or object says no more than an absent property (the form leaves such values out). */
+const isEmpty = (v) => v == null || v === '' || (Array.isArray(v) && !v.length) || (isObject(v) && !Object.keys(v).length);
+const same = (a, b) => (isEmpty(a) && isEmpty(b)) || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The merge patch that turns before into after, or null when they are equal. */
 export function mergeDiff(before, after) {
   if (!isObject(before) || !isObject(after)) return same(before, after) ? null : (after ?? null);
   const patch = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (!(key in after) || after[key] == null) {
-      if (before[key] != null) patch[key] = null;
-    } else if (!(key in before) || before[key] == null) {
+    if (isEmpty(after[key])) {
+      if (!isEmpty(before[key])) patch[key] = null;
+    } else if (isEmpty(before[key])) {
       patch[key] = after[key];
     } else if (isObject(before[key]) && isObject(after[key])) {
       const inner = mergeDiff(before[key], after[key]);

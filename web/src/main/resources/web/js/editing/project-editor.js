@@ -11,6 +11,14 @@ const SERVER_OWNED = ['belts', 'updated_at', 'updated_by'];
 const clone = (v) => JSON.parse(JSON.stringify(v));
 const withoutServerOwned = (props) => Object.fromEntries(Object.entries(props).filter(([k]) => !SERVER_OWNED.includes(k)));
 
+/** The merge patch from one version of a project to another; a changed geometry is sent whole. */
+function featurePatch(from, to) {
+  const properties = mergeDiff(withoutServerOwned(from.properties), withoutServerOwned(to.properties));
+  const geometryChanged = JSON.stringify(from.geometry) !== JSON.stringify(to.geometry);
+  if (!properties && !geometryChanged) return null;
+  return { ...(properties ? { properties } : {}), ...(geometryChanged ? { geometry: to.geometry } : {}) };
+}
+
 /**
  * @param feature the project as the server has it (null id for a new one); etag its ETag (null for a new one)
  * @param onDone(feature|null) leaves the editor: the saved feature, or null when cancelled
@@ -138,9 +146,7 @@ export function createProjectEditor(app, { feature, etag, isNew = false, notify,
     clearErrors();
     readForm();
     const t = app.t;
-    const patch = isNew ? null : mergeDiff(
-      { properties: withoutServerOwned(base.properties), geometry: base.geometry },
-      { properties: withoutServerOwned(draft.properties), geometry: draft.geometry });
+    const patch = isNew ? null : featurePatch(base, draft);
     if (!isNew && !patch) { status.textContent = t('edit.noChanges'); return; }
     saving = true;
     saveButton.disabled = true;
@@ -220,7 +226,7 @@ export function createProjectEditor(app, { feature, etag, isNew = false, notify,
   /** My changes (the difference from the version I started from) applied to theirs; saved only when I say so. */
   function reapply(theirs, theirEtag) {
     readForm();
-    const mine = mergeDiff(base, draft) || {};
+    const mine = featurePatch(base, draft) || {};
     base = clone(theirs);
     baseEtag = theirEtag;
     draft = mergeApply(clone(theirs), mine);
