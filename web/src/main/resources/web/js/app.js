@@ -66,6 +66,8 @@ export function createApp() {
      * user agreed to leave. Selecting something else asks it first.
      */
     leaveGuard: null,
+    /** True while the user picks a spot on the map (new project, new position): clicks on features go to the map. */
+    placing: false,
     mayLeave() {
       return !app.leaveGuard || app.leaveGuard();
     },

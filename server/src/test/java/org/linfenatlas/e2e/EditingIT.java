@@ -342,6 +342,31 @@ class EditingIT {
         }
     }
 
+    @Test
+    void editorAddsAProjectByClickingItsSpotInTheCountyAndFillingTheForm() throws Exception {
+        JsonNode jixian = StreamSupport.stream(atlas.json("/api/collections/counties/items").path("features").spliterator(), false)
+                .filter(c -> c.at("/properties/name").asText().equals("吉县")).findFirst().orElseThrow();
+        JsonNode seat = jixian.at("/properties/seat");
+        page.open(String.format(java.util.Locale.ROOT, "#map=13/%.5f/%.5f", seat.get(1).asDouble(), seat.get(0).asDouble()));
+        editor.signIn(EDITOR, PASSWORD);
+        page.find("[data-add-project]").click();
+        new Actions(page.driver).moveToElement(page.find("#map"), 90, 90).click().perform();
+        page.waitFor(d -> page.count(".project-editor") == 1);
+        editor.type("name", "吉县新建游客服务中心").type("name_en", "Jixian visitor centre");
+        page.driver.findElement(org.openqa.selenium.By.cssSelector(".project-editor [name=category] option[value=culture_tourism]")).click();
+        editor.save();
+        page.waitFor(Duration.ofSeconds(15), d -> page.count(".project-editor") == 0 && page.count(".project-card") == 1);
+        String id = (String) page.js("return document.querySelector('.project-card').dataset.id;");
+        JsonNode created = item(id);
+        assertEquals("吉县新建游客服务中心", created.at("/properties/name").asText());
+        assertEquals("[\"吉县\"]", created.at("/properties/counties").toString(), "placed in the county clicked");
+        assertEquals("culture_tourism", created.at("/properties/category").asText());
+        assertEquals("create", history(id).path("entries").get(0).path("operation").asText());
+        page.open(String.format(java.util.Locale.ROOT, "#map=15/%.5f/%.5f", created.at("/geometry/coordinates/1").asDouble(),
+                created.at("/geometry/coordinates/0").asDouble()));
+        markerRect(id); // waits for its own marker
+    }
+
     private boolean hasAlert() {
         try {
             page.driver.switchTo().alert();

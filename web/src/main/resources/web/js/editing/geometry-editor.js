@@ -50,6 +50,7 @@ export function createGeometryEditor(app, { geometry, kind, onChange }) {
   function cancelPlacing() {
     if (!placing) return;
     map.off('click', placing);
+    app.placing = false;
     document.removeEventListener('keydown', onEscape, true);
     map.getContainer().classList.remove('is-placing');
     placing = null;
@@ -66,6 +67,7 @@ export function createGeometryEditor(app, { geometry, kind, onChange }) {
       draw();
     };
     map.on('click', placing);
+    app.placing = true;
     document.addEventListener('keydown', onEscape, true);
     map.getContainer().classList.add('is-placing');
     renderButtons();

@@ -38,7 +38,12 @@ export function createFeatureLayer(app, options) {
       layer.bindTooltip(() => textContent(tooltip(feature)), { direction: 'top', offset: [0, -12], className: 'hover-tip' });
     }
     if (onClick) {
-      layer.on('click', (e) => { L.DomEvent.stopPropagation(e); onClick(feature, layer); });
+      // While a spot is being picked (app.placing), a click goes through the features to the map.
+      layer.on('click', (e) => {
+        if (app.placing) return;
+        L.DomEvent.stopPropagation(e);
+        onClick(feature, layer);
+      });
       // Markers can be focused with Tab; Enter/Space opens them like a click.
       layer.on('add', () => {
         const el = layer.getElement?.();

@@ -114,6 +114,7 @@ export function projectsLayer(app) {
 
   // Many projects on one point cannot be separated by zooming: list them instead of a huge spiral.
   layer.clusters.on('clusterclick', (e) => {
+    if (app.placing) return;
     const cluster = e.layer;
     const markers = cluster.getAllChildMarkers();
     const place = samePlace(markers);

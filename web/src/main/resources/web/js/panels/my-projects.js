@@ -166,6 +166,7 @@ export function myProjectsPanel(app, { notify }) {
   function stopAdding() {
     if (!placing) return;
     app.map.off('click', placing);
+    app.placing = false;
     document.removeEventListener('keydown', onEscape, true);
     app.map.getContainer().classList.remove('is-placing');
     placing = null;
@@ -193,6 +194,7 @@ export function myProjectsPanel(app, { notify }) {
       });
     };
     app.map.on('click', placing);
+    app.placing = true;
     document.addEventListener('keydown', onEscape, true);
     app.map.getContainer().classList.add('is-placing');
     render();

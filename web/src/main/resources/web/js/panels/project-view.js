@@ -64,8 +64,19 @@ export function createProjectView(app, { feature, isNew = false, notify, signIn,
       current = feature;
       app.putProject(feature);
     } else {
-      app.removeProject(current.id);
+      app.removeProject(current.id); // reverting its creation deletes it
+      app.select(null, { force: true });
     }
+  }
+
+  /** Leaves the editor without saving: the project is drawn again as the index has it. */
+  function closeEditor() {
+    if (!editor) return;
+    editor.destroy();
+    editor = null;
+    app.editing = null;
+    if (!isNew) app.layers.get('projects')?.upsert(app.index.projects.get(String(current.id)) || current);
+    app.emit('editing', null);
   }
 
   async function edit(fresh = null) {
@@ -128,7 +139,8 @@ export function createProjectView(app, { feature, isNew = false, notify, signIn,
 
   scope.on('lang', () => (editor ? editor.relabel() : render()));
   scope.on('session', () => {
-    if (editor && !app.mayEdit(current.properties)) { editor.destroy(); editor = null; app.editing = null; app.emit('editing', null); }
+    if (editor && !app.mayEdit(current.properties)) closeEditor();
+    if (isNew && !editor) { onClose(); return; }
     render();
   });
   scope.on('project', ({ id, feature: changed }) => {
@@ -142,13 +154,7 @@ export function createProjectView(app, { feature, isNew = false, notify, signIn,
     el,
     unmount() {
       scope.dispose();
-      if (editor) {
-        editor.destroy();
-        editor = null;
-        app.editing = null;
-        if (!isNew) app.layers.get('projects')?.upsert(app.index.projects.get(String(current.id)) || current);
-        app.emit('editing', null);
-      }
+      closeEditor();
     },
   };
 }
