@@ -1,6 +1,7 @@
 // The one application object: state, event bus, lookups. Modules receive it; nothing else is global.
 import { createApi } from './api.js';
 import { createI18n } from './i18n.js';
+import { unplacedFeature } from './layers/unplaced.js';
 import { spotFeature } from './spot.js';
 import { FACETS, formatHash, parseHash } from './state.js';
 
@@ -34,6 +35,7 @@ export function createApp() {
       base: null,
       filters: Object.fromEntries(FACETS.map((f) => [f, new Set()])),
       selected: null,
+      approxPoints: false,
     },
 
     /** Adds a listener; returns the function that removes it (components call it on unmount). */
@@ -118,6 +120,13 @@ export function createApp() {
       app.syncHash();
     },
 
+    /** Draw the projects known only by county one by one (true) or as one badge per county (false, the default). */
+    setApproxPoints(on) {
+      app.state.approxPoints = !!on;
+      app.emit('approx');
+      app.syncHash();
+    },
+
     setBase(id) {
       app.state.base = id || null;
       app.emit('base');
@@ -141,6 +150,7 @@ export function createApp() {
       if (sel.type === 'county') return app.index.counties.get(String(sel.id)) || null;
       if (sel.type === 'belt') return app.index.belts.get(String(sel.id)) || null;
       if (sel.type === 'spot') return spotFeature(app, sel.id);
+      if (sel.type === 'unplaced') return unplacedFeature(app, sel.id);
       return null;
     },
 

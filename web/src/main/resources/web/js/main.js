@@ -3,6 +3,7 @@ import { LAYER_IDS, createApp } from './app.js';
 import { beltsLayer, countiesLayer, riversLayer } from './layers/base-layers.js';
 import { projectsLayer } from './layers/projects.js';
 import { createSelectionLayer } from './layers/selection.js';
+import { unplacedLayer } from './layers/unplaced.js';
 import { createBaseLayers, createMap } from './map.js';
 import { detailPanel } from './panels/detail-panel.js';
 import { filtersPanel } from './panels/filters-panel.js';
@@ -26,6 +27,8 @@ function applyState(state, { initial = false } = {}) {
   app.state.base = state.base && app.baseLayers.layers.has(state.base) ? state.base : null;
   app.emit('layers');
   app.emit('base');
+  app.state.approxPoints = !!state.approxPoints;
+  app.emit('approx');
   app.setFilters(state.filters);
   // Open the selection's panel first: it narrows the map, and the view must be set for the final size.
   app.select(state.selected);
@@ -47,8 +50,10 @@ async function start() {
   app.map = createMap(app, document.getElementById('map'));
   for (const layer of [countiesLayer(app), beltsLayer(app), riversLayer(app), projectsLayer(app)]) app.layers.set(layer.id, layer);
   app.selection = createSelectionLayer(app);
+  app.unplaced = unplacedLayer(app);
   app.on('layers', () => { for (const [id, layer] of app.layers) layer.setVisible(app.state.layers.has(id)); });
   app.on('filters', () => app.layers.get('projects').refresh());
+  app.on('approx', () => app.layers.get('projects').refresh());
   app.on('lang', () => { for (const layer of app.layers.values()) layer.relabel(); });
   app.map.on('moveend', () => app.syncHash());
 
@@ -94,6 +99,7 @@ async function start() {
 
   await session;
   app.emit('data');
+  app.unplaced.apply();
   applyState(app.initial, { initial: true });
   app.ready = true;
   app.syncHash();

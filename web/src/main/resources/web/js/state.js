@@ -1,13 +1,14 @@
 // The permalink: view, visible layers, filters, selection and language live in the URL hash, e.g.
 // #map=9/36.1800/111.5200&layers=counties,belts,rivers,projects&category=energy&sel=project:p12&lang=en
+// (approx=points: projects placed only by county drawn one by one instead of one badge per county)
 
 export const FACETS = ['category', 'belt', 'county', 'status'];
-const SELECTION_TYPES = ['project', 'county', 'belt', 'spot'];
+const SELECTION_TYPES = ['project', 'county', 'belt', 'spot', 'unplaced'];
 
 const enc = (s) => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
 
 export function parseHash(hash) {
-  const out = { view: null, layers: null, base: null, filters: {}, selected: null, lang: null };
+  const out = { view: null, layers: null, base: null, filters: {}, selected: null, lang: null, approxPoints: false };
   for (const part of hash.replace(/^#/, '').split('&')) {
     const i = part.indexOf('=');
     if (i <= 0) continue;
@@ -27,6 +28,8 @@ export function parseHash(hash) {
       if (j > 0 && SELECTION_TYPES.includes(type)) out.selected = { type, id: value.slice(j + 1) };
     } else if (key === 'lang') {
       out.lang = value;
+    } else if (key === 'approx') {
+      out.approxPoints = value === 'points';
     } else if (FACETS.includes(key)) {
       out.filters[key] = value.split(',').filter(Boolean);
     }
@@ -34,11 +37,12 @@ export function parseHash(hash) {
   return out;
 }
 
-export function formatHash({ view, layers, base, filters, selected, lang }) {
+export function formatHash({ view, layers, base, filters, selected, lang, approxPoints }) {
   const parts = [];
   if (view) parts.push(`map=${Math.round(view.zoom * 100) / 100}/${view.lat.toFixed(4)}/${view.lng.toFixed(4)}`);
   if (layers) parts.push(`layers=${enc([...layers].join(','))}`);
   if (base) parts.push(`base=${enc(base)}`);
+  if (approxPoints) parts.push('approx=points');
   for (const facet of FACETS) {
     const values = filters?.[facet];
     if (values && values.size) parts.push(`${facet}=${enc([...values].join(','))}`);

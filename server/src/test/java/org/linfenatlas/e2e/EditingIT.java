@@ -150,7 +150,8 @@ class EditingIT {
         String id = id(project);
         double lon = project.at("/geometry/coordinates/0").asDouble();
         double lat = project.at("/geometry/coordinates/1").asDouble();
-        String view = String.format(java.util.Locale.ROOT, "#map=15/%.5f/%.5f&sel=project:%s", lat, lon, RunningJar.enc(id));
+        // approx=points: a project known only by its county is drawn at its approximate spot, to be dragged from there
+        String view = String.format(java.util.Locale.ROOT, "#map=15/%.5f/%.5f&approx=points&sel=project:%s", lat, lon, RunningJar.enc(id));
         page.open(view);
         editor.signIn(EDITOR, PASSWORD);
         editor.awaitCard(id);

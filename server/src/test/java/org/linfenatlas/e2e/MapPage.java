@@ -103,14 +103,18 @@ final class MapPage {
         waitFor(d -> find("#tabpanel-" + id).isDisplayed());
     }
 
-    /** Projects drawn on the map now: single markers + members of clusters + lines/areas. */
+    /**
+     * Projects shown on the map now: single markers + members of clusters + lines/areas, and the projects
+     * counted in the badges of projects without a known site (a project in several counties counts once).
+     */
     long projectsOnMap() {
         return ((Number) js("""
                 const markers = document.querySelectorAll('.leaflet-marker-pane .project-marker').length;
                 const clustered = [...document.querySelectorAll('.leaflet-marker-pane .project-cluster .cl-count')]
                   .reduce((n, el) => n + Number(el.textContent), 0);
                 const shapes = document.querySelectorAll('path.project-shape').length;
-                return markers + clustered + shapes;""")).longValue();
+                const unplaced = new Set([...document.querySelectorAll('.unplaced-badge')].flatMap(el => el.dataset.ids.split(' ')));
+                return markers + clustered + shapes + unplaced.size;""")).longValue();
     }
 
     /** Categories of everything drawn in the projects layer (markers, clusters' members, shapes). */
@@ -120,7 +124,7 @@ final class MapPage {
                 const cats = [];
                 document.querySelectorAll('.leaflet-marker-pane .project-marker, path.project-shape').forEach(el =>
                   el.classList.forEach(c => { if (c.startsWith('cat-')) cats.push(c.slice(4)); }));
-                document.querySelectorAll('.leaflet-marker-pane .project-cluster .cl-ring').forEach(el =>
+                document.querySelectorAll('.leaflet-marker-pane .project-cluster .cl-ring, .unplaced-badge .ub-ring').forEach(el =>
                   cats.push(...el.dataset.categories.split(',')));
                 return [...new Set(cats)];""");
     }

@@ -174,6 +174,51 @@ class MapPageIT {
         assertTrue(page.hash().contains("category=" + category), page.hash());
     }
 
+    /** Projects the API says are placed only by county or city, and not drawn as lines. */
+    private static Set<String> unplacedIds() throws Exception {
+        JsonNode fc = atlas.json("/api/collections/projects/items?limit=10000");
+        Set<String> ids = new HashSet<>();
+        for (JsonNode f : fc.path("features")) {
+            String precision = f.at("/properties/precision").asText();
+            boolean line = f.at("/geometry/type").asText().contains("LineString");
+            if ((precision.equals("county") || precision.equals("city")) && !line && !f.path("geometry").isNull()) {
+                ids.add(f.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> badgeIds() {
+        return new HashSet<>((List<String>) page.js(
+                "return [...new Set([...document.querySelectorAll('.unplaced-badge')].flatMap(el => el.dataset.ids.split(' ')))];"));
+    }
+
+    @Test
+    void projectsKnownOnlyByTheirCountyAreCountedInBadgesNotDrawnAsInventedPoints() throws Exception {
+        Set<String> unplaced = unplacedIds();
+        assertFalse(unplaced.isEmpty());
+        page.waitFor(d -> page.projectsOnMap() == totalProjects());
+        assertEquals(unplaced, badgeIds(), "every project without a known site is in a badge, and only those");
+        long drawn = ((Number) page.js("""
+                return document.querySelectorAll('.leaflet-marker-pane .project-marker').length
+                  + [...document.querySelectorAll('.leaflet-marker-pane .project-cluster .cl-count')].reduce((n, el) => n + Number(el.textContent), 0)
+                  + document.querySelectorAll('path.project-shape').length;""")).longValue();
+        assertEquals(totalProjects() - unplaced.size(), drawn, "markers, clusters and shapes hold only placed projects and lines");
+        assertEquals(0, page.count(".leaflet-marker-pane .project-marker.prec-county, .leaflet-marker-pane .project-marker.prec-city"));
+
+        page.find(".unplaced-badge[data-key='吉县']").click();
+        page.waitFor(d -> page.count(".unplaced-card") == 1);
+        String n = page.find(".unplaced-badge[data-key='吉县'] .ub-count").getText();
+        assertTrue(page.text(".unplaced-card .card-title").contains(n), page.text(".unplaced-card .card-title"));
+        assertEquals(Integer.parseInt(n), page.count(".unplaced-card .project-list li"));
+
+        page.find(".unplaced-card [data-show-approx]").click();
+        page.waitFor(d -> page.count(".unplaced-badge") == 0);
+        page.waitFor(d -> page.projectsOnMap() == totalProjects());
+        assertTrue(page.hash().contains("approx=points"), page.hash());
+    }
+
     @Test
     void clearFiltersBringsEveryProjectBack() {
         String category = aSelectiveCategory();

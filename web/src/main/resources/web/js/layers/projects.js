@@ -3,6 +3,7 @@
 import { L } from '../leaflet.js';
 import { category, isApproximate, token } from '../model.js';
 import { createFeatureLayer } from './feature-layer.js';
+import { isUnplaced } from './unplaced.js';
 
 const classes = (p) => `cat-${token(p.category)} prec-${token(p.precision)}`;
 
@@ -76,6 +77,8 @@ export function projectsLayer(app) {
     };
   };
   const title = (f) => app.i18n.name(f.properties);
+  // Hovering an approximate project says so: its spot is not its site.
+  const hoverText = (f) => (isApproximate(f.properties.precision) ? `${title(f)} · ${app.t(`precision.${f.properties.precision}`)}` : title(f));
   const marker = (f, latlng) => {
     const m = L.marker(latlng, { icon: icon(f.properties), riseOnHover: true, keyboard: true });
     // The hover tooltip shows the name; screen readers get it from aria-label (a title would duplicate it).
@@ -98,10 +101,10 @@ export function projectsLayer(app) {
     // its extent is drawn when it is selected.
     toLayer: (f) => (isApproximate(f.properties.precision) && /Polygon/.test(f.geometry.type)
       ? marker(f, representativePoint(f.geometry)) : null),
-    tooltip: (f) => title(f),
+    tooltip: hoverText,
     onRelabel: (f, l) => l.getElement?.()?.setAttribute('aria-label', title(f)),
     onClick: (f) => app.select({ type: 'project', id: String(f.id) }),
-    filter: (f) => app.matches(f.properties),
+    filter: (f) => app.matches(f.properties) && (app.state.approxPoints || !isUnplaced(f)),
     cluster: {
       showCoverageOnHover: false,
       zoomToBoundsOnClick: false,

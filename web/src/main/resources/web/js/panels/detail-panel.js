@@ -1,7 +1,7 @@
 // The detail panel (right side on desktop, bottom sheet on phones): a project (card, history, editor) or a
 // county/belt/spot panel. The body is a mounted view; it is unmounted when the selection changes.
 import { fill, h, markup } from '../dom.js';
-import { placeCard, spotCard } from './place-card.js';
+import { placeCard, spotCard, unplacedCard } from './place-card.js';
 import { createProjectView } from './project-view.js';
 
 const CLOSE_ICON = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9-9 9" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg>';
@@ -62,7 +62,9 @@ export function detailPanel(app, el, { notify, signIn }) {
       show(view.el, previousFeature);
       return;
     }
-    const body = h('div', {}, sel.type === 'spot' ? spotCard(app, feature, { expanded }) : placeCard(app, sel.type, feature, { expanded }));
+    const card = sel.type === 'spot' ? spotCard(app, feature, { expanded })
+      : sel.type === 'unplaced' ? unplacedCard(app, feature, { expanded }) : placeCard(app, sel.type, feature, { expanded });
+    const body = h('div', {}, card);
     show(body, previousFeature, { moveKicker: true });
   }
 
@@ -90,9 +92,9 @@ export function detailPanel(app, el, { notify, signIn }) {
   });
   // The project view relabels itself (an editor keeps what was typed); other cards are rebuilt.
   app.on('lang', () => { if (!view) render(); else el.querySelector('.detail-head')?.replaceWith(head(app.feature(history[history.length - 1]), null)); });
-  // A spot lists only the projects that pass the filters.
+  // A spot or a county's unplaced projects list only the projects that pass the filters.
   app.on('filters', () => {
-    if (app.state.selected?.type !== 'spot') return;
+    if (!['spot', 'unplaced'].includes(app.state.selected?.type)) return;
     if (app.feature(app.state.selected)) render(); else app.select(null);
   });
   app.on('data', () => { if (!view && app.state.selected && app.state.selected.type !== 'project') render(); });
@@ -104,6 +106,7 @@ export function detailPanel(app, el, { notify, signIn }) {
     } else if (e.target.closest('[data-back]')) app.select(history.pop(), { zoom: true, via: 'back', focus: true });
     else if (e.target.closest('[data-zoom-selected]')) app.selection.zoomTo();
     else if (e.target.closest('[data-expand]')) { expanded = true; render(); }
+    else if (e.target.closest('[data-show-approx]')) { app.setApproxPoints(true); app.select(null); }
     else if (e.target.closest('[data-toggle-sheet]')) {
       collapsed = !collapsed;
       el.classList.toggle('is-collapsed', collapsed);

@@ -22,6 +22,11 @@ export function layersPanel(app) {
         ${layerSwatch(id)}<span class="row-label">${esc(t(`layers.${id}`))}</span>
       </label>`).join('');
 
+    const approxRow = `
+      <label class="check-row sub-option" for="layer-approx-points">
+        <input type="checkbox" id="layer-approx-points" data-approx-points ${app.state.approxPoints ? 'checked' : ''}>
+        <span class="row-label">${esc(t('layers.approxPoints'))}</span>
+      </label>`;
     const bases = [...(app.baseLayers?.layers || new Map())];
     const baseRows = bases.length ? `
       <fieldset class="group"><legend>${esc(t('layers.base'))}</legend>
@@ -49,7 +54,7 @@ export function layersPanel(app) {
     return `
       <section class="panel-section" aria-labelledby="layers-h">
         <h2 id="layers-h" class="section-title">${esc(t('layers.heading'))}</h2>
-        <div class="group">${layerRows}</div>
+        <div class="group">${layerRows}${approxRow}</div>
         ${baseRows}
       </section>
       <section class="panel-section legend" aria-labelledby="legend-h">
@@ -66,6 +71,7 @@ export function layersPanel(app) {
           <li>${categoryBadge('culture_tourism', true)}<span>${esc(t('legend.approx'))}</span></li>
           <li>${lineSwatch('#2f6db5')}<span>${esc(t('legend.preciseLine'))}</span></li>
           <li>${lineSwatch('#2f6db5', true, 2.5)}<span>${esc(t('legend.approxLine'))}</span></li>
+          <li><span class="ub-ring ub-sample" aria-hidden="true"><span class="ub-count">31</span></span><span>${esc(t('legend.unplaced'))}</span></li>
           <li>${categoryBadge('agriculture', true)}<span>${esc(t('legend.approxArea'))}</span></li>
           <li><span class="cl-ring cl-sample" aria-hidden="true"><span class="cl-count">8</span></span><span>${esc(t('legend.cluster'))}</span></li>
         </ul>
@@ -83,8 +89,9 @@ export function layersPanel(app) {
         const input = e.target;
         if (input.dataset.layer) app.setLayerVisible(input.dataset.layer, input.checked);
         if (input.name === 'base') app.setBase(input.value);
+        if (input.dataset.approxPoints !== undefined) app.setApproxPoints(input.checked);
       });
-      for (const event of ['lang', 'layers', 'base', 'data']) app.on(event, render);
+      for (const event of ['lang', 'layers', 'base', 'data', 'approx']) app.on(event, render);
       render();
     },
   };

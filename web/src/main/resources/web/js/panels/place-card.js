@@ -68,6 +68,21 @@ export function placeCard(app, type, feature, { expanded = false } = {}) {
     projectList(app, projects, expanded));
 }
 
+/** The projects of one county (or of the city) that the plans place no more precisely: why, the mix, the list. */
+export function unplacedCard(app, feature, { expanded = false } = {}) {
+  const t = app.t;
+  const projects = sortProjects(app, [...feature.properties.members]);
+  const filtered = Object.values(app.state.filters).some((set) => set.size);
+  return h('article', { class: 'card place-card unplaced-card', dataset: { type: 'unplaced', id: feature.id } },
+    h('p', { class: 'kicker' }, h('span', { class: 'ub-mini', 'aria-hidden': 'true' }), h('span', {}, t('unplaced.kicker'))),
+    h('h2', { id: 'detail-title', class: 'card-title', tabindex: '-1' }, app.i18n.name(feature.properties)),
+    h('p', { class: 'note' }, `${t(feature.id === 'city' ? 'unplaced.cityNote' : 'unplaced.note')}${filtered ? ` ${t('spot.filtered')}` : ''}`),
+    h('p', {}, h('button', { type: 'button', class: 'btn btn-secondary btn-small', 'data-show-approx': '' }, t('unplaced.showPoints'))),
+    categoryBars(app, projects),
+    h('h3', {}, t('place.projects', { n: projects.length })),
+    projectList(app, projects, expanded));
+}
+
 /** The projects drawn on one point: a note on why, the category mix and the list. */
 export function spotCard(app, feature, { expanded = false } = {}) {
   const t = app.t;

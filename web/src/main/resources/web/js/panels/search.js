@@ -29,7 +29,8 @@ export function createSearch(app, root) {
         const mark = r.type === 'county' ? beltSwatch(p.belt) : categoryBadge(p.category, isApproximate(p.precision));
         const sub = r.type === 'county'
           ? t('search.county')
-          : [t(`cat.${p.category}`), ...(p.counties || []).map((n) => app.i18n.name(app.index.countiesByName.get(n)?.properties) || n)].join(' · ');
+          : [t(`cat.${p.category}`), ...(p.counties || []).map((n) => app.i18n.name(app.index.countiesByName.get(n)?.properties) || n),
+            ...(isApproximate(p.precision) ? [t(`precision.${p.precision}`)] : [])].join(' · ');
         return h('li', {
           id: `search-opt-${i}`, role: 'option', class: 'search-option', 'aria-selected': String(i === active),
           dataset: { index: i, type: r.type, id: r.feature.id },
