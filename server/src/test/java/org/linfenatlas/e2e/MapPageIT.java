@@ -219,6 +219,41 @@ class MapPageIT {
         assertTrue(page.hash().contains("approx=points"), page.hash());
     }
 
+    private static List<List<Double>> vertices(JsonNode geometry) {
+        List<List<Double>> out = new ArrayList<>();
+        boolean single = geometry.path("type").asText().equals("LineString");
+        for (JsonNode line : single ? List.of(geometry.path("coordinates")) : geometry.path("coordinates")) {
+            for (JsonNode p : line) {
+                out.add(List.of(p.get(0).asDouble(), p.get(1).asDouble()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void linesCopiedFromARiverAreDrawnAsCorridorsNotInTheStyleOfAnActualCourse() throws Exception {
+        Set<List<Double>> river = new HashSet<>();
+        for (JsonNode r : rivers) {
+            river.addAll(vertices(r.path("geometry")));
+        }
+        int expected = 0;
+        for (JsonNode f : atlas.json("/api/collections/projects/items?limit=10000").path("features")) {
+            if (!f.at("/geometry/type").asText().contains("LineString")) {
+                continue;
+            }
+            List<List<Double>> v = vertices(f.path("geometry"));
+            if (v.stream().filter(river::contains).count() >= 0.8 * v.size()) {
+                expected++;
+            }
+        }
+        assertTrue(expected > 0, "the catalogue has lines along the rivers");
+        int finalExpected = expected;
+        page.waitFor(d -> page.count("path.project-shape.corridor") == finalExpected);
+        assertEquals(0L, page.js("return [...document.querySelectorAll('path.project-shape.corridor')]"
+                + ".filter(p => p.getAttribute('stroke-dasharray') || Number(p.getAttribute('stroke-width')) < 10).length;"),
+                "a corridor is a wide translucent band");
+    }
+
     @Test
     void clearFiltersBringsEveryProjectBack() {
         String category = aSelectiveCategory();

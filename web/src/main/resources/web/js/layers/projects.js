@@ -59,12 +59,43 @@ function samePlace(markers) {
   return markers.every((m) => m.getLatLng().equals(first, 1e-7)) ? first : null;
 }
 
+/** Vertices of the river lines, "lng,lat" as the files write them (6 decimals). */
+async function riverVertices(app) {
+  const keys = new Set();
+  try {
+    for (const f of await app.api.collection('rivers')) {
+      const lines = f.geometry?.type === 'LineString' ? [f.geometry.coordinates] : f.geometry?.coordinates || [];
+      for (const line of lines) for (const [x, y] of line) keys.add(`${x},${y}`);
+    }
+  } catch {
+    // without the rivers no line is recognised as one; the projects still load
+  }
+  return keys;
+}
+
+/** A line drawn by copying a river (most of its vertices are the river's): a corridor, not a course of its own. */
+function followsRiver(geometry, rivers) {
+  if (!rivers.size || !/LineString/.test(geometry?.type || '')) return false;
+  const lines = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
+  let on = 0;
+  let all = 0;
+  for (const line of lines) for (const [x, y] of line) { all += 1; if (rivers.has(`${x},${y}`)) on += 1; }
+  return all > 1 && on / all >= 0.8;
+}
+
 export function projectsLayer(app) {
+  let rivers = new Set();
+  const isCorridor = (f) => followsRiver(f.geometry, rivers);
   const style = (f) => {
     const p = f.properties;
     const cat = category(p.category);
     const approx = isApproximate(p.precision);
     const line = p.kind === 'line' || /Line/.test(f.geometry.type);
+    if (isCorridor(f)) {
+      return {
+        className: `project-shape corridor ${classes(p)}`, color: cat.color, weight: 14, opacity: 0.3, dashArray: null, lineCap: 'round', lineJoin: 'round',
+      };
+    }
     return {
       className: `project-shape ${classes(p)}`,
       color: cat.color,
@@ -78,7 +109,8 @@ export function projectsLayer(app) {
   };
   const title = (f) => app.i18n.name(f.properties);
   // Hovering an approximate project says so: its spot is not its site.
-  const hoverText = (f) => (isApproximate(f.properties.precision) ? `${title(f)} · ${app.t(`precision.${f.properties.precision}`)}` : title(f));
+  const hoverText = (f) => (isCorridor(f) ? `${title(f)} · ${app.t('legend.corridorShort')}`
+    : isApproximate(f.properties.precision) ? `${title(f)} · ${app.t(`precision.${f.properties.precision}`)}` : title(f));
   const marker = (f, latlng) => {
     const m = L.marker(latlng, { icon: icon(f.properties), riseOnHover: true, keyboard: true });
     // The hover tooltip shows the name; screen readers get it from aria-label (a title would duplicate it).
@@ -114,6 +146,13 @@ export function projectsLayer(app) {
       chunkedLoading: true,
     },
   });
+
+  // Corridors are recognised against the rivers, so the rivers' features come first (the request is shared).
+  const load = layer.load;
+  layer.load = async () => {
+    rivers = await riverVertices(app);
+    return load();
+  };
 
   // Many projects on one point cannot be separated by zooming: list them instead of a huge spiral.
   layer.clusters.on('clusterclick', (e) => {

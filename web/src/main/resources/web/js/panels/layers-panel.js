@@ -71,6 +71,7 @@ export function layersPanel(app) {
           <li>${categoryBadge('culture_tourism', true)}<span>${esc(t('legend.approx'))}</span></li>
           <li>${lineSwatch('#2f6db5')}<span>${esc(t('legend.preciseLine'))}</span></li>
           <li>${lineSwatch('#2f6db5', true, 2.5)}<span>${esc(t('legend.approxLine'))}</span></li>
+          <li>${lineSwatch('rgba(192,57,43,.35)', false, 9)}<span>${esc(t('legend.corridor'))}</span></li>
           <li><span class="ub-ring ub-sample" aria-hidden="true"><span class="ub-count">31</span></span><span>${esc(t('legend.unplaced'))}</span></li>
           <li>${categoryBadge('agriculture', true)}<span>${esc(t('legend.approxArea'))}</span></li>
           <li><span class="cl-ring cl-sample" aria-hidden="true"><span class="cl-count">8</span></span><span>${esc(t('legend.cluster'))}</span></li>
