@@ -93,7 +93,7 @@ export function projectsLayer(app) {
     const line = p.kind === 'line' || /Line/.test(f.geometry.type);
     if (isCorridor(f)) {
       return {
-        className: `project-shape corridor ${classes(p)}`, color: cat.color, weight: 14, opacity: 0.3, dashArray: null, lineCap: 'round', lineJoin: 'round',
+        className: `project-shape corridor ${classes(p)}`, color: cat.color, weight: 14, opacity: 0.2, dashArray: null, lineCap: 'round', lineJoin: 'round',
       };
     }
     return {
