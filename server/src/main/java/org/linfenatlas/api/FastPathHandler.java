@@ -79,7 +79,7 @@ public final class FastPathHandler extends Handler.Wrapper {
         try {
             Map<String, List<String>> params = JavalinServletContextKt.splitKeyValueStringAndGroupByKey(query, "UTF-8");
             return api.uniquePage(baseUrl + OgcApi.PREFIX, collection, params,
-                    Reply.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING)));
+                    AcceptEncoding.gzip(headers.get(HttpHeader.ACCEPT_ENCODING)));
         } catch (RuntimeException e) {
             return null; // Javalin's route meets the same problem and answers it as an error (400, or 500 logged)
         }

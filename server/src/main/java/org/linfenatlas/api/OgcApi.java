@@ -66,7 +66,7 @@ public final class OgcApi {
         LayerSpec spec = collection(ctx).spec();
         ItemsRequest request = ItemsRequestParser.parse(spec, ctx.queryParamMap());
         if (isUnique(request)) {
-            Http.send(ctx, page(api(ctx), spec, request, Reply.acceptsGzip(ctx.header("Accept-Encoding"))));
+            Http.send(ctx, page(api(ctx), spec, request, AcceptEncoding.gzip(ctx.header("Accept-Encoding"))));
         } else {
             respond(ctx, Http.GEOJSON, request.crs().uri(), () -> {
                 FeaturePage page = store.items(request.query());
