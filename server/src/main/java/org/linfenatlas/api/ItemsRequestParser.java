@@ -189,9 +189,7 @@ public final class ItemsRequestParser {
     }
 
     private static void format(String f) {
-        if (f != null && !f.equals("json") && !f.equals("geojson")) {
-            throw ApiException.badParameter("'f' must be json or geojson");
-        }
+        Formats.check(f, Formats.GEOJSON);
     }
 
     private static Set<String> values(String param, String value) {

@@ -41,9 +41,9 @@ public final class OgcApi {
         routes.get(PREFIX + "/openapi", ctx -> cached(ctx, Http.OPENAPI, null,
                 () -> json(OpenApiDocument.build(api(ctx), store.collections()))));
         // "type;charset" as Jetty normalises the route's Content-Type, so the cached copy sent by FastPathHandler is alike
-        routes.get(PREFIX + "/docs", ctx -> withPageHeaders(ctx, "text/html;charset=utf-8",
+        routes.get(PREFIX + "/docs", ctx -> withPageHeaders(ctx, Formats.HTML, "text/html;charset=utf-8",
                 () -> ApiDocsPage.render(api(ctx), store.collections()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        routes.get(PREFIX + "/docs.css", ctx -> withPageHeaders(ctx, "text/css;charset=utf-8",
+        routes.get(PREFIX + "/docs.css", ctx -> withPageHeaders(ctx, List.of(), "text/css;charset=utf-8",
                 () -> ApiDocsPage.STYLE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         routes.get(PREFIX + "/collections", ctx -> cached(ctx, Http.JSON, null,
                 () -> json(Documents.collections(api(ctx), store.collections()))));
@@ -105,6 +105,7 @@ public final class OgcApi {
     private void item(Context ctx) {
         LayerSpec spec = collection(ctx).spec();
         Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), List.of("crs", "f"));
+        Formats.check(params.get("f"), Formats.GEOJSON);
         Crs crs = ItemsRequestParser.crs(params, "crs");
         String featureId = ctx.pathParam("featureId");
         // the key's revision first, then the feature: a feature read before a write is never cached under the write's revision
@@ -171,24 +172,26 @@ public final class OgcApi {
                 "no collection '" + ItemsRequestParser.clip(id) + "'"));
     }
 
-    /** Documents other than items take no query parameters but `f`. */
+    /** JSON documents other than items take no query parameters but `f`. */
     private void cached(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {
-        checkFormat(ctx);
+        checkFormat(ctx, Formats.JSON);
         respond(ctx, contentType, contentCrs, body);
     }
 
-    /** An HTML document (or its style sheet), sent with the page's security headers, also when repeated from the cache. */
-    private void withPageHeaders(Context ctx, String contentType, Supplier<byte[]> body) {
-        checkFormat(ctx);
+    /**
+     * An HTML document (or its style sheet), sent with the page's security headers, also when repeated from the cache.
+     *
+     * @param formats the values its `f` may take (none: no `f` at all)
+     */
+    private void withPageHeaders(Context ctx, List<String> formats, String contentType, Supplier<byte[]> body) {
+        checkFormat(ctx, formats);
         String key = Http.cacheKey(revisionFor(ctx.req().getRequestURI()), ctx);
         Http.send(ctx, cache.get(key, () -> EncodedResponse.lasting(body.get(), contentType, null).withHeaders(pageHeaders)));
     }
 
-    private static void checkFormat(Context ctx) {
-        String f = ItemsRequestParser.single(ctx.queryParamMap(), List.of("f")).get("f");
-        if (f != null && !f.equals("json")) {
-            throw ApiException.badParameter("'f' must be json");
-        }
+    private static void checkFormat(Context ctx, List<String> formats) {
+        Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), formats.isEmpty() ? List.of() : List.of("f"));
+        Formats.check(params.get("f"), formats);
     }
 
     private void respond(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {

@@ -26,7 +26,9 @@ final class OpenApiComponents {
         p.put("datetime", OpenApiDocument.param("datetime", "RFC 3339 instant or interval (start/end, '..' for open). "
                 + "Validated; the layers have no temporal property, so it selects every feature.",
                 Map.of("type", "string"), false));
-        p.put("f", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", List.of("json", "geojson")), false));
+        p.put("f", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.GEOJSON), false));
+        p.put("f-json", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.JSON), false));
+        p.put("f-html", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.HTML), false));
         Map<String, Object> featureId = new LinkedHashMap<>();
         featureId.put("name", "featureId");
         featureId.put("in", "path");

@@ -172,6 +172,7 @@ public final class WriteApi {
 
     private void history(Context ctx) {
         LayerSpec spec = collection(ctx);
+        Formats.check(ItemsRequestParser.single(ctx.queryParamMap(), List.of("f")).get("f"), Formats.JSON);
         String id = ctx.pathParam("featureId");
         List<HistoryEntry> entries = store.history(spec.id(), id);
         if (entries.isEmpty() && store.item(spec.id(), id).isEmpty()) {
@@ -200,10 +201,7 @@ public final class WriteApi {
         if (!deleted.equals("true") && !deleted.equals("false")) {
             throw ApiException.badParameter("'deleted' must be true or false, got '" + ItemsRequestParser.clip(deleted) + "'");
         }
-        String f = params.get("f");
-        if (f != null && !f.equals("json")) {
-            throw ApiException.badParameter("'f' must be json");
-        }
+        Formats.check(params.get("f"), Formats.JSON);
         boolean signedIn = auth.principal(ctx).isPresent();
         List<Map<String, Object>> entries = store.recentHistory(spec.id(), limit, deleted.equals("true")).stream()
                 .map(e -> HistoryDocument.feedEntry(e, signedIn)).toList();
