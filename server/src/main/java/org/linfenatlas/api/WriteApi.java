@@ -243,8 +243,7 @@ public final class WriteApi {
     /** Only the projects are edited over the API; counties, belts and rivers change by an admin's import. */
     private LayerSpec writable(Context ctx) {
         LayerSpec spec = collection(ctx);
-        if (!spec.id().equals(Layers.PROJECTS)) {
-            ctx.header("Allow", "GET, HEAD, OPTIONS");
+        if (!AllowedMethods.writable(spec.id())) { // the 405 handler names what the path allows
             throw new ApiException(405, "MethodNotAllowed", "collection " + spec.id() + " is read-only");
         }
         return spec;
