@@ -15,6 +15,7 @@ import org.linfenatlas.api.Errors;
 import org.linfenatlas.api.FastPathHandler;
 import org.linfenatlas.api.Http;
 import org.linfenatlas.api.OgcApi;
+import org.linfenatlas.api.PublicUrl;
 import org.linfenatlas.api.RequestLog;
 import org.linfenatlas.api.ResponseCache;
 import org.linfenatlas.store.FeatureStore;
@@ -44,6 +45,12 @@ public final class AtlasServer {
      */
     public static Javalin create(FeatureStore store, Authenticator auth, java.util.function.Consumer<JavalinConfig> authRoutes,
                                  Map<String, Object> pageConfig) {
+        return create(store, auth, authRoutes, pageConfig, PublicUrl.FROM_REQUEST);
+    }
+
+    /** @param publicUrl the base URL of links (fixed, or from the request) and whether forwarded headers are trusted */
+    public static Javalin create(FeatureStore store, Authenticator auth, java.util.function.Consumer<JavalinConfig> authRoutes,
+                                 Map<String, Object> pageConfig, PublicUrl publicUrl) {
         ResponseCache cache = new ResponseCache(64L << 20, 16L << 20);
         PageHeaders pageHeaders = PageHeaders.forPageConfig(pageConfig); // its tile servers' origins may serve images
         OgcApi api = new OgcApi(store, cache, pageHeaders.headers());
@@ -51,12 +58,13 @@ public final class AtlasServer {
         byte[] pageConfigJson = toJson(pageConfig);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.appData(PublicUrl.KEY, publicUrl);
             config.http.maxRequestSize = 1L << 20; // the write path's limit on a feature body (1 MB)
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new WebFiles(AtlasServer.class.getClassLoader(), pageHeaders));
-                server.insertHandler(new FastPathHandler(cache, api));
+                server.insertHandler(new FastPathHandler(cache, api, publicUrl));
                 if (RequestLog.enabled()) {
                     server.setRequestLog(RequestLog.toStandardError());
                 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.linfenatlas.api.PublicUrl;
 import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.testdata.TestLayers;
 import org.linfenatlas.write.WriteServer.Reply;
@@ -244,6 +245,17 @@ abstract class WriteContractTest {
     }
 
     // ---------------------------------------------------------------- Part 4
+
+    @Test
+    void createBehindAPublicUrlAnswersALocationThere() {
+        try (WriteServer behind = server.alsoAt(PublicUrl.of("https://atlas.example.org/linfen", false))) {
+            Reply reply = behind.post("admin", copyOf(JIXIAN, "located behind a proxy"));
+            assertEquals(201, reply.status(), reply::toString);
+            String id = reply.json().path("id").asText();
+            created.add(id);
+            assertEquals("https://atlas.example.org/linfen/api/collections/projects/items/" + id, reply.header("Location"));
+        }
+    }
 
     @Test
     void createAnswers201WithLocationOfTheSameFeature() {
