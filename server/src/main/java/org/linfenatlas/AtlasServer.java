@@ -18,6 +18,7 @@ import org.linfenatlas.api.OgcApi;
 import org.linfenatlas.api.PublicUrl;
 import org.linfenatlas.api.RequestLog;
 import org.linfenatlas.api.ResponseCache;
+import org.linfenatlas.api.VersionTimes;
 import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.store.StoreError;
 import org.linfenatlas.web.PageHeaders;
@@ -53,8 +54,9 @@ public final class AtlasServer {
                                  Map<String, Object> pageConfig, PublicUrl publicUrl) {
         ResponseCache cache = new ResponseCache(64L << 20, 16L << 20);
         PageHeaders pageHeaders = PageHeaders.forPageConfig(pageConfig); // its tile servers' origins may serve images
-        OgcApi api = new OgcApi(store, cache, pageHeaders.headers());
-        WriteApi writes = new WriteApi(store, auth);
+        VersionTimes versionTimes = new VersionTimes(java.time.Clock.systemUTC()); // the items' timeStamp
+        OgcApi api = new OgcApi(store, cache, pageHeaders.headers(), versionTimes);
+        WriteApi writes = new WriteApi(store, auth, versionTimes);
         byte[] pageConfigJson = toJson(pageConfig);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

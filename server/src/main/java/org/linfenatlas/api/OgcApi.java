@@ -23,12 +23,25 @@ public final class OgcApi {
     private final FeatureStore store;
     private final ResponseCache cache;
     private final List<Map.Entry<String, String>> pageHeaders;
+    private final VersionTimes versionTimes;
 
     /** @param pageHeaders the security headers of the map page, also sent with the HTML documentation and its style sheet */
     public OgcApi(FeatureStore store, ResponseCache cache, List<Map.Entry<String, String>> pageHeaders) {
+        this(store, cache, pageHeaders, new VersionTimes(java.time.Clock.systemUTC()));
+    }
+
+    /** @param versionTimes the items' timeStamp: when each collection version was loaded (now, for those held now) or committed */
+    public OgcApi(FeatureStore store, ResponseCache cache, List<Map.Entry<String, String>> pageHeaders, VersionTimes versionTimes) {
         this.store = store;
         this.cache = cache;
         this.pageHeaders = List.copyOf(pageHeaders);
+        this.versionTimes = versionTimes;
+        store.collections().forEach(c -> timeStamp(c.id()));
+    }
+
+    /** The timeStamp of the collection's items: its current version's time. */
+    private java.time.Instant timeStamp(String collection) {
+        return versionTimes.of(collection, store.version(collection).revision());
     }
 
     public void register(JavalinConfig config) {
@@ -69,8 +82,10 @@ public final class OgcApi {
             Http.send(ctx, page(api(ctx), spec, request, AcceptEncoding.gzip(ctx.header("Accept-Encoding"))));
         } else {
             respond(ctx, Http.GEOJSON, request.crs().uri(), () -> {
+                java.time.Instant timeStamp = timeStamp(spec.id()); // the version's time, read before its data
                 FeaturePage page = store.items(request.query());
-                return FeatureJson.collection(page.features(), request, page.numberMatched(), itemsLinks(api(ctx), spec, request, page));
+                return FeatureJson.collection(page.features(), request, page.numberMatched(), itemsLinks(api(ctx), spec, request, page),
+                        timeStamp);
             });
         }
     }
@@ -96,9 +111,10 @@ public final class OgcApi {
     }
 
     private EncodedResponse page(String api, LayerSpec spec, ItemsRequest request, boolean gzip) {
+        java.time.Instant timeStamp = timeStamp(spec.id());
         FeaturePage page = store.items(request.query());
         ByteSink json = FeatureJson.collectionInThreadBuffer(page.features(), request, page.numberMatched(),
-                itemsLinks(api, spec, request, page));
+                itemsLinks(api, spec, request, page), timeStamp);
         return EncodedResponse.once(json.array(), json.size(), Http.GEOJSON, request.crs().uri(), gzip);
     }
 

@@ -53,9 +53,17 @@ public final class WriteApi {
     private record ValidatorForCounties(String countiesRevision, ProjectValidator validator) {
     }
 
+    private final VersionTimes versionTimes;
+
     public WriteApi(FeatureStore store, Authenticator auth) {
+        this(store, auth, new VersionTimes(java.time.Clock.systemUTC()));
+    }
+
+    /** @param versionTimes learns each version this server commits, at the commit's time (the items' timeStamp) */
+    public WriteApi(FeatureStore store, Authenticator auth, VersionTimes versionTimes) {
         this.store = store;
         this.auth = auth;
+        this.versionTimes = versionTimes;
     }
 
     public void register(JavalinConfig config) {
@@ -219,7 +227,9 @@ public final class WriteApi {
     /** Commits; a version mismatch found by the store itself (a writer in between) also names the current ETag. */
     private HistoryEntry write(Context ctx, LayerSpec spec, Change change) {
         try {
-            return store.write(change);
+            HistoryEntry entry = store.write(change);
+            versionTimes.committed(spec.id(), store.version(spec.id()).revision(), entry.time());
+            return entry;
         } catch (StoreError e) {
             if (e.kind() == Kind.PRECONDITION_FAILED && e.currentVersion() != null) {
                 store.item(spec.id(), change.featureId()).ifPresent(f ->

@@ -258,6 +258,20 @@ abstract class WriteContractTest {
     }
 
     @Test
+    void itemsAreTimeStampedWithTheTimeOfTheCollectionsLatestCommit() {
+        Reply reply = server.post("admin", copyOf(JIXIAN, "stamped"));
+        assertEquals(201, reply.status(), reply::toString);
+        String id = reply.json().path("id").asText();
+        created.add(id);
+        java.time.Instant committed = java.time.Instant.parse(
+                server.get(WriteServer.item(id) + "/history").json().path("entries").get(0).path("time").asText());
+        for (String page : List.of(ITEMS + "?limit=1", ITEMS + "?bbox=110,35,113,37&limit=1")) {
+            assertEquals(committed.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    server.get(page).json().path("timeStamp").asText(), page);
+        }
+    }
+
+    @Test
     void createAnswers201WithLocationOfTheSameFeature() {
         Reply reply = server.post("admin", copyOf(JIXIAN, "located"));
         assertEquals(201, reply.status(), reply::toString);
