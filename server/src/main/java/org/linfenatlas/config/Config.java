@@ -179,7 +179,7 @@ public record Config(String command, String host, int port, Path dataDir, Path g
                 Options (each also read from its environment variable):
                 """);
         for (Option o : OPTIONS) {
-            out.append(String.format("  %-16s %-20s %s%s%n", o.flag(), o.env() == null ? "" : o.env(), o.help(),
+            out.append(String.format("  %-25s %-29s %s%s%n", o.flag(), o.env() == null ? "" : o.env(), o.help(),
                     o.fallback() == null || o.fallback().isEmpty() ? "" : " [" + o.fallback() + "]"));
         }
         return out.toString();
