@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import io.javalin.config.JavalinConfig;
+import org.linfenatlas.api.AllowedMethods;
 import org.linfenatlas.api.ApiException;
 import org.linfenatlas.api.WriteApi;
 import org.linfenatlas.auth.Authenticator;
@@ -14,8 +15,10 @@ import org.linfenatlas.api.Errors;
 import org.linfenatlas.api.FastPathHandler;
 import org.linfenatlas.api.Http;
 import org.linfenatlas.api.OgcApi;
+import org.linfenatlas.api.PublicUrl;
 import org.linfenatlas.api.RequestLog;
 import org.linfenatlas.api.ResponseCache;
+import org.linfenatlas.api.VersionTimes;
 import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.store.StoreError;
 import org.linfenatlas.web.PageHeaders;
@@ -43,27 +46,37 @@ public final class AtlasServer {
      */
     public static Javalin create(FeatureStore store, Authenticator auth, java.util.function.Consumer<JavalinConfig> authRoutes,
                                  Map<String, Object> pageConfig) {
+        return create(store, auth, authRoutes, pageConfig, PublicUrl.FROM_REQUEST);
+    }
+
+    /** @param publicUrl the base URL of links (fixed, or from the request) and whether forwarded headers are trusted */
+    public static Javalin create(FeatureStore store, Authenticator auth, java.util.function.Consumer<JavalinConfig> authRoutes,
+                                 Map<String, Object> pageConfig, PublicUrl publicUrl) {
         ResponseCache cache = new ResponseCache(64L << 20, 16L << 20);
         PageHeaders pageHeaders = PageHeaders.forPageConfig(pageConfig); // its tile servers' origins may serve images
-        OgcApi api = new OgcApi(store, cache, pageHeaders.headers());
-        WriteApi writes = new WriteApi(store, auth);
+        VersionTimes versionTimes = new VersionTimes(java.time.Clock.systemUTC()); // the items' timeStamp
+        OgcApi api = new OgcApi(store, cache, pageHeaders.headers(), versionTimes);
+        WriteApi writes = new WriteApi(store, auth, versionTimes);
         byte[] pageConfigJson = toJson(pageConfig);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.appData(PublicUrl.KEY, publicUrl);
             config.http.maxRequestSize = 1L << 20; // the write path's limit on a feature body (1 MB)
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new WebFiles(AtlasServer.class.getClassLoader(), pageHeaders));
-                server.insertHandler(new FastPathHandler(cache, api));
+                server.insertHandler(new FastPathHandler(cache, api, publicUrl));
                 if (RequestLog.enabled()) {
                     server.setRequestLog(RequestLog.toStandardError());
                 }
             });
             config.routes.before(ctx -> {
                 Http.CORS.forEach(h -> ctx.header(h.getKey(), h.getValue()));
-                if (ctx.method() == HandlerType.OPTIONS) { // CORS preflight, for any path
-                    ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE");
+                if (ctx.method() == HandlerType.OPTIONS) { // what the path allows (RFC 9110 §9.3.7), and the CORS preflight's answer
+                    String allowed = AllowedMethods.of(ctx.path());
+                    ctx.header("Allow", allowed);
+                    ctx.header("Access-Control-Allow-Methods", allowed);
                     ctx.header("Access-Control-Allow-Headers",
                             "Accept, Accept-Encoding, If-None-Match, If-Match, Content-Type, Authorization");
                     ctx.header("Access-Control-Max-Age", "86400");
@@ -85,12 +98,10 @@ public final class AtlasServer {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "ServerError", "internal error; the server log has the details");
             });
-            config.routes.error(405, "*", ctx -> {
-                if (ctx.res().getHeader("Allow") == null) {
-                    ctx.header("Allow", allowed(ctx.path()));
-                }
-                error(ctx, 405, "MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path() + " (allowed: "
-                        + ctx.res().getHeader("Allow") + ")");
+            config.routes.error(405, "*", ctx -> { // from the router (no route for the method) or a route (a read-only collection)
+                String allowed = AllowedMethods.of(ctx.path());
+                ctx.header("Allow", allowed);
+                error(ctx, 405, "MethodNotAllowed", ctx.method() + " is not allowed on " + ctx.path() + " (allowed: " + allowed + ")");
             });
             config.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -98,18 +109,6 @@ public final class AtlasServer {
                 }
             });
         });
-    }
-
-    /** What a path answers besides GET, HEAD and OPTIONS: writes on the projects' items (OGC API – Features Part 4). */
-    private static String allowed(String path) {
-        String projects = OgcApi.PREFIX + "/collections/" + org.linfenatlas.model.Layers.PROJECTS + "/items";
-        if (path.equals(projects)) {
-            return "GET, HEAD, OPTIONS, POST";
-        }
-        if (path.startsWith(projects + "/") && path.indexOf('/', projects.length() + 1) < 0) {
-            return "GET, HEAD, OPTIONS, PUT, PATCH, DELETE";
-        }
-        return "GET, HEAD, OPTIONS";
     }
 
     private static void error(Context ctx, int status, String code, String description) {

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.time.Clock;
+import org.linfenatlas.api.PublicUrl;
 import org.linfenatlas.auth.AuthRoutes;
 import org.linfenatlas.auth.LoginThrottle;
 import org.linfenatlas.auth.SessionAuthenticator;
@@ -48,8 +49,10 @@ final class RunningServer implements AutoCloseable {
         long indexed = System.nanoTime();
         UserStore users = UserStores.over(repository, config);
         SessionAuthenticator auth = new SessionAuthenticator(users);
-        Javalin app = AtlasServer.create(store, auth, routes -> AuthRoutes.register(routes, auth, new LoginThrottle(Clock.systemUTC()), config.secureCookies()),
-                BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()));
+        PublicUrl publicUrl = PublicUrl.of(config.publicUrl(), config.trustForwardedHeaders());
+        Javalin app = AtlasServer.create(store, auth,
+                routes -> AuthRoutes.register(routes, auth, new LoginThrottle(Clock.systemUTC()), config.secureCookies(), publicUrl),
+                BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()), publicUrl);
         try {
             app.start(config.host(), config.port());
         } catch (JavalinBindException e) {
@@ -57,6 +60,7 @@ final class RunningServer implements AutoCloseable {
             store.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
+        LOG.info("links: {}", publicUrl);
         LOG.info("start-up: store opened in {} ms, indexed in {} ms, HTTP up in {} ms", (opened - started) / 1_000_000,
                 (indexed - opened) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         return new RunningServer(app, store, users, repository.describe());

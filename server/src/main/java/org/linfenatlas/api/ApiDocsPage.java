@@ -19,7 +19,7 @@ final class ApiDocsPage {
     private ApiDocsPage() {
     }
 
-    /** @param baseUrl from the request's headers: escaped wherever it is written, like every other text */
+    /** @param baseUrl the configured public URL or the request's Host (see PublicUrl): escaped wherever it is written, like every other text */
     static String render(String baseUrl, List<CollectionInfo> collections) {
         String api = escape(baseUrl);
         StringBuilder html = new StringBuilder("""
@@ -82,6 +82,6 @@ final class ApiDocsPage {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -30,10 +30,13 @@ public final class FastPathHandler extends Handler.Wrapper {
 
     private final ResponseCache cache;
     private final OgcApi api;
+    private final PublicUrl publicUrl;
 
-    public FastPathHandler(ResponseCache cache, OgcApi api) {
+    /** @param publicUrl makes the base URL of links as the routes make it ({@link Http#baseUrl}) */
+    public FastPathHandler(ResponseCache cache, OgcApi api, PublicUrl publicUrl) {
         this.cache = cache;
         this.api = api;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -46,7 +49,7 @@ public final class FastPathHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         HttpFields headers = request.getHeaders();
-        String baseUrl = Http.baseUrl(headers.get("X-Forwarded-Proto"), headers.get("X-Forwarded-Host"),
+        String baseUrl = publicUrl.baseUrl(headers.get("X-Forwarded-Proto"), headers.get("X-Forwarded-Host"),
                 uri.getScheme(), headers.get(HttpHeader.HOST));
         EncodedResponse cached = cache.peek(Http.cacheKey(api.revisionFor(path), baseUrl, path, uri.getQuery()));
         if (cached != null) {
@@ -79,7 +82,7 @@ public final class FastPathHandler extends Handler.Wrapper {
         try {
             Map<String, List<String>> params = JavalinServletContextKt.splitKeyValueStringAndGroupByKey(query, "UTF-8");
             return api.uniquePage(baseUrl + OgcApi.PREFIX, collection, params,
-                    Reply.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING)));
+                    AcceptEncoding.gzip(headers.get(HttpHeader.ACCEPT_ENCODING)));
         } catch (RuntimeException e) {
             return null; // Javalin's route meets the same problem and answers it as an error (400, or 500 logged)
         }

@@ -27,8 +27,9 @@ public final class FeatureJson {
     private static final int MAX_KEPT_BUFFER = 1 << 20;
     private static final byte[] COLLECTION_HEAD = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
 
-    public static byte[] collection(List<Feature> features, ItemsRequest request, long numberMatched, List<Link> links) {
-        return collectionInThreadBuffer(features, request, numberMatched, links).toByteArray();
+    /** @param timeStamp the collection version's time ({@link VersionTimes}), written in whole seconds */
+    public static byte[] collection(List<Feature> features, ItemsRequest request, long numberMatched, List<Link> links, Instant timeStamp) {
+        return collectionInThreadBuffer(features, request, numberMatched, links, timeStamp).toByteArray();
     }
 
     /**
@@ -37,7 +38,8 @@ public final class FeatureJson {
      * form) or encoded now (another CRS or a property subset); the members after them are written
      * by Jackson as an object whose opening brace becomes the comma after the features.
      */
-    static ByteSink collectionInThreadBuffer(List<Feature> features, ItemsRequest request, long numberMatched, List<Link> links) {
+    static ByteSink collectionInThreadBuffer(List<Feature> features, ItemsRequest request, long numberMatched, List<Link> links,
+                                             Instant timeStamp) {
         ByteSink out = PAGE_BUFFERS.get();
         if (out.capacity() > MAX_KEPT_BUFFER) {
             out = new ByteSink(64 * 1024);
@@ -58,7 +60,7 @@ public final class FeatureJson {
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             writeLinks(g, links);
-            g.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            g.writeStringField("timeStamp", timeStamp.truncatedTo(ChronoUnit.SECONDS).toString());
             g.writeNumberField("numberMatched", numberMatched);
             g.writeNumberField("numberReturned", features.size());
             g.writeEndObject();

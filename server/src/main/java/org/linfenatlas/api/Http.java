@@ -21,20 +21,9 @@ public final class Http {
             Map.entry("Access-Control-Allow-Origin", "*"),
             Map.entry("Access-Control-Expose-Headers", "ETag, Content-Crs, Content-Length"));
 
-    /** Scheme and host as the client sees them, honouring a reverse proxy's X-Forwarded headers. */
+    /** The base URL of this request's links, as the server's {@link PublicUrl} (in its app data) makes it. */
     public static String baseUrl(Context ctx) {
-        return baseUrl(ctx.header("X-Forwarded-Proto"), ctx.header("X-Forwarded-Host"), ctx.scheme(), ctx.host());
-    }
-
-    static String baseUrl(String forwardedProto, String forwardedHost, String scheme, String host) {
-        return first(forwardedProto, scheme) + "://" + first(forwardedHost, host);
-    }
-
-    private static String first(String header, String fallback) {
-        if (header == null || header.isBlank()) {
-            return fallback;
-        }
-        return header.split(",")[0].strip();
+        return ctx.appData(PublicUrl.KEY).baseUrl(ctx);
     }
 
     public static String query(Map<String, String> params) {

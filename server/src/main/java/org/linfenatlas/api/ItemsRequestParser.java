@@ -141,13 +141,14 @@ public final class ItemsRequestParser {
         if (low[1] > high[1]) {
             throw ApiException.badParameter("'bbox' lower corner is north of the upper corner");
         }
-        if (low[0] > high[0]) {
-            throw ApiException.badParameter("'bbox' crossing the antimeridian is not supported");
-        }
-        if (bboxCrs != Crs.EPSG_3857 && (low[1] < -90 || high[1] > 90 || low[0] < -180 || high[0] > 180)) {
+        if (bboxCrs == Crs.EPSG_3857) { // x past the projection's edge is the edge, as before
+            low[0] = Math.max(-180, Math.min(180, low[0]));
+            high[0] = Math.max(-180, Math.min(180, high[0]));
+        } else if (low[1] < -90 || high[1] > 90 || Math.abs(low[0]) > 180 || Math.abs(high[0]) > 180) {
             throw ApiException.badParameter("'bbox' is outside -180..180 / -90..90");
         }
-        return new Envelope(low[0], high[0], low[1], high[1]);
+        // a west edge east of the east edge crosses the antimeridian (OGC 17-069r4 §7.15.3): valid, split by the stores
+        return ItemsQuery.bbox(low[0], low[1], high[0], high[1]);
     }
 
     /** Validated per RFC 3339 and OGC API intervals; the layers hold no temporal property, so it filters nothing. */
@@ -189,9 +190,7 @@ public final class ItemsRequestParser {
     }
 
     private static void format(String f) {
-        if (f != null && !f.equals("json") && !f.equals("geojson")) {
-            throw ApiException.badParameter("'f' must be json or geojson");
-        }
+        Formats.check(f, Formats.GEOJSON);
     }
 
     private static Set<String> values(String param, String value) {

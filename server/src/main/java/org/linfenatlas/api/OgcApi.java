@@ -23,12 +23,25 @@ public final class OgcApi {
     private final FeatureStore store;
     private final ResponseCache cache;
     private final List<Map.Entry<String, String>> pageHeaders;
+    private final VersionTimes versionTimes;
 
     /** @param pageHeaders the security headers of the map page, also sent with the HTML documentation and its style sheet */
     public OgcApi(FeatureStore store, ResponseCache cache, List<Map.Entry<String, String>> pageHeaders) {
+        this(store, cache, pageHeaders, new VersionTimes(java.time.Clock.systemUTC()));
+    }
+
+    /** @param versionTimes the items' timeStamp: when each collection version was loaded (now, for those held now) or committed */
+    public OgcApi(FeatureStore store, ResponseCache cache, List<Map.Entry<String, String>> pageHeaders, VersionTimes versionTimes) {
         this.store = store;
         this.cache = cache;
         this.pageHeaders = List.copyOf(pageHeaders);
+        this.versionTimes = versionTimes;
+        store.collections().forEach(c -> timeStamp(c.id()));
+    }
+
+    /** The timeStamp of the collection's items: its current version's time. */
+    private java.time.Instant timeStamp(String collection) {
+        return versionTimes.of(collection, store.version(collection).revision());
     }
 
     public void register(JavalinConfig config) {
@@ -41,9 +54,9 @@ public final class OgcApi {
         routes.get(PREFIX + "/openapi", ctx -> cached(ctx, Http.OPENAPI, null,
                 () -> json(OpenApiDocument.build(api(ctx), store.collections()))));
         // "type;charset" as Jetty normalises the route's Content-Type, so the cached copy sent by FastPathHandler is alike
-        routes.get(PREFIX + "/docs", ctx -> withPageHeaders(ctx, "text/html;charset=utf-8",
+        routes.get(PREFIX + "/docs", ctx -> withPageHeaders(ctx, Formats.HTML, "text/html;charset=utf-8",
                 () -> ApiDocsPage.render(api(ctx), store.collections()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        routes.get(PREFIX + "/docs.css", ctx -> withPageHeaders(ctx, "text/css;charset=utf-8",
+        routes.get(PREFIX + "/docs.css", ctx -> withPageHeaders(ctx, List.of(), "text/css;charset=utf-8",
                 () -> ApiDocsPage.STYLE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         routes.get(PREFIX + "/collections", ctx -> cached(ctx, Http.JSON, null,
                 () -> json(Documents.collections(api(ctx), store.collections()))));
@@ -66,11 +79,13 @@ public final class OgcApi {
         LayerSpec spec = collection(ctx).spec();
         ItemsRequest request = ItemsRequestParser.parse(spec, ctx.queryParamMap());
         if (isUnique(request)) {
-            Http.send(ctx, page(api(ctx), spec, request, Reply.acceptsGzip(ctx.header("Accept-Encoding"))));
+            Http.send(ctx, page(api(ctx), spec, request, AcceptEncoding.gzip(ctx.header("Accept-Encoding"))));
         } else {
             respond(ctx, Http.GEOJSON, request.crs().uri(), () -> {
+                java.time.Instant timeStamp = timeStamp(spec.id()); // the version's time, read before its data
                 FeaturePage page = store.items(request.query());
-                return FeatureJson.collection(page.features(), request, page.numberMatched(), itemsLinks(api(ctx), spec, request, page));
+                return FeatureJson.collection(page.features(), request, page.numberMatched(), itemsLinks(api(ctx), spec, request, page),
+                        timeStamp);
             });
         }
     }
@@ -96,15 +111,17 @@ public final class OgcApi {
     }
 
     private EncodedResponse page(String api, LayerSpec spec, ItemsRequest request, boolean gzip) {
+        java.time.Instant timeStamp = timeStamp(spec.id());
         FeaturePage page = store.items(request.query());
         ByteSink json = FeatureJson.collectionInThreadBuffer(page.features(), request, page.numberMatched(),
-                itemsLinks(api, spec, request, page));
+                itemsLinks(api, spec, request, page), timeStamp);
         return EncodedResponse.once(json.array(), json.size(), Http.GEOJSON, request.crs().uri(), gzip);
     }
 
     private void item(Context ctx) {
         LayerSpec spec = collection(ctx).spec();
         Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), List.of("crs", "f"));
+        Formats.check(params.get("f"), Formats.GEOJSON);
         Crs crs = ItemsRequestParser.crs(params, "crs");
         String featureId = ctx.pathParam("featureId");
         // the key's revision first, then the feature: a feature read before a write is never cached under the write's revision
@@ -171,24 +188,26 @@ public final class OgcApi {
                 "no collection '" + ItemsRequestParser.clip(id) + "'"));
     }
 
-    /** Documents other than items take no query parameters but `f`. */
+    /** JSON documents other than items take no query parameters but `f`. */
     private void cached(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {
-        checkFormat(ctx);
+        checkFormat(ctx, Formats.JSON);
         respond(ctx, contentType, contentCrs, body);
     }
 
-    /** An HTML document (or its style sheet), sent with the page's security headers, also when repeated from the cache. */
-    private void withPageHeaders(Context ctx, String contentType, Supplier<byte[]> body) {
-        checkFormat(ctx);
+    /**
+     * An HTML document (or its style sheet), sent with the page's security headers, also when repeated from the cache.
+     *
+     * @param formats the values its `f` may take (none: no `f` at all)
+     */
+    private void withPageHeaders(Context ctx, List<String> formats, String contentType, Supplier<byte[]> body) {
+        checkFormat(ctx, formats);
         String key = Http.cacheKey(revisionFor(ctx.req().getRequestURI()), ctx);
         Http.send(ctx, cache.get(key, () -> EncodedResponse.lasting(body.get(), contentType, null).withHeaders(pageHeaders)));
     }
 
-    private static void checkFormat(Context ctx) {
-        String f = ItemsRequestParser.single(ctx.queryParamMap(), List.of("f")).get("f");
-        if (f != null && !f.equals("json")) {
-            throw ApiException.badParameter("'f' must be json");
-        }
+    private static void checkFormat(Context ctx, List<String> formats) {
+        Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), formats.isEmpty() ? List.of() : List.of("f"));
+        Formats.check(params.get("f"), formats);
     }
 
     private void respond(Context ctx, String contentType, String contentCrs, Supplier<byte[]> body) {

@@ -17,7 +17,8 @@ final class OpenApiComponents {
         p.put("offset", OpenApiDocument.param("offset", "Number of matching features to skip",
                 Map.of("type", "integer", "minimum", 0, "default", 0), false));
         p.put("bbox", OpenApiDocument.param("bbox", "Only features that intersect the box: minx,miny,maxx,maxy "
-                + "(or with heights: minx,miny,minz,maxx,maxy,maxz), in bbox-crs (default CRS84)",
+                + "(or with heights: minx,miny,minz,maxx,maxy,maxz), in bbox-crs (default CRS84); a west edge east of the "
+                + "east edge (e.g. 177,65,-177,70) is a box across the antimeridian",
                 Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number")), false));
         p.put("bbox-crs", OpenApiDocument.param("bbox-crs", "CRS of bbox",
                 Map.of("type", "string", "format", "uri", "enum", Crs.uris(), "default", Crs.CRS84.uri()), false));
@@ -26,7 +27,9 @@ final class OpenApiComponents {
         p.put("datetime", OpenApiDocument.param("datetime", "RFC 3339 instant or interval (start/end, '..' for open). "
                 + "Validated; the layers have no temporal property, so it selects every feature.",
                 Map.of("type", "string"), false));
-        p.put("f", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", List.of("json", "geojson")), false));
+        p.put("f", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.GEOJSON), false));
+        p.put("f-json", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.JSON), false));
+        p.put("f-html", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.HTML), false));
         Map<String, Object> featureId = new LinkedHashMap<>();
         featureId.put("name", "featureId");
         featureId.put("in", "path");

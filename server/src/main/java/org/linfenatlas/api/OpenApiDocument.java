@@ -26,17 +26,17 @@ final class OpenApiDocument {
                 "license", Map.of("name", "Data: see gis-data/README.md")));
         doc.put("servers", List.of(Map.of("url", api)));
         Map<String, Object> paths = new LinkedHashMap<>();
-        paths.put("/", get("getLandingPage", "Landing page", List.of(ref("f")), ok("landingPage", Http.JSON)));
-        paths.put("/conformance", get("getConformanceDeclaration", "Conformance classes", List.of(ref("f")), ok("confClasses", Http.JSON)));
-        paths.put("/openapi", get("getOpenApi", "This API definition", List.of(ref("f")), Map.of("200", Map.of(
+        paths.put("/", get("getLandingPage", "Landing page", List.of(ref("f-json")), ok("landingPage", Http.JSON)));
+        paths.put("/conformance", get("getConformanceDeclaration", "Conformance classes", List.of(ref("f-json")), ok("confClasses", Http.JSON)));
+        paths.put("/openapi", get("getOpenApi", "This API definition", List.of(ref("f-json")), Map.of("200", Map.of(
                 "description", "The OpenAPI definition", "content", Map.of(Http.OPENAPI, Map.of("schema", Map.of("type", "object")))))));
-        paths.put("/docs", get("getApiDocs", "API documentation page", List.of(ref("f")), Map.of("200", Map.of(
+        paths.put("/docs", get("getApiDocs", "API documentation page", List.of(ref("f-html")), Map.of("200", Map.of(
                 "description", "HTML documentation", "content", Map.of("text/html", Map.of("schema", Map.of("type", "string")))))));
-        paths.put("/collections", get("getCollections", "The feature collections", List.of(ref("f")), ok("collections", Http.JSON)));
+        paths.put("/collections", get("getCollections", "The feature collections", List.of(ref("f-json")), ok("collections", Http.JSON)));
         for (CollectionInfo info : collections) {
             LayerSpec spec = info.spec();
             String base = "/collections/" + spec.id();
-            paths.put(base, get("describe_" + spec.id(), "Describe " + spec.title(), List.of(ref("f")), ok("collection", Http.JSON)));
+            paths.put(base, get("describe_" + spec.id(), "Describe " + spec.title(), List.of(ref("f-json")), ok("collection", Http.JSON)));
             paths.put(base + "/items", get("getFeatures_" + spec.id(), spec.title() + ": features", itemsParameters(spec),
                     ok("featureCollectionGeoJSON", Http.GEOJSON)));
             paths.put(base + "/items/{featureId}", get("getFeature_" + spec.id(), spec.title() + ": one feature",
@@ -45,7 +45,7 @@ final class OpenApiDocument {
         collections.stream().map(CollectionInfo::spec).filter(spec -> spec.id().equals(org.linfenatlas.model.Layers.PROJECTS))
                 .forEach(spec -> OpenApiWrites.addTo(paths, spec));
         paths.put("/stats", get("getStats", "Project counts and stated investment per belt, county and category",
-                List.of(ref("f")), ok("stats", Http.JSON)));
+                List.of(ref("f-json")), ok("stats", Http.JSON)));
         doc.put("paths", paths);
         Map<String, Object> schemas = new LinkedHashMap<>(OpenApiComponents.schemas());
         schemas.putAll(OpenApiWrites.schemas(org.linfenatlas.model.Layers.PROJECTS_SPEC));

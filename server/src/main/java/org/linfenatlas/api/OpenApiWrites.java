@@ -39,7 +39,7 @@ final class OpenApiWrites {
         Map<String, Object> history = new LinkedHashMap<>();
         history.put("operationId", "getHistory_" + spec.id());
         history.put("summary", "The project's committed changes, newest first (authors for signed-in users only)");
-        history.put("parameters", List.of(ref("featureId")));
+        history.put("parameters", List.of(ref("featureId"), ref("f-json")));
         history.put("responses", Map.of("200", Map.of("description", "The history", "content",
                 Map.of(Http.JSON, Map.of("schema", Map.of("type", "object")))), "404", error(404)));
         paths.put(item + "/history", Map.of("get", history));
@@ -62,7 +62,8 @@ final class OpenApiWrites {
                         Map.of("type", "integer", "minimum", 1, "maximum", WriteApi.CHANGES_MAX_LIMIT,
                                 "default", WriteApi.CHANGES_DEFAULT_LIMIT), false),
                 OpenApiDocument.param("deleted", "true: only the projects deleted now, one entry each (the change that deleted it)",
-                        Map.of("type", "boolean", "default", false), false)));
+                        Map.of("type", "boolean", "default", false), false),
+                ref("f-json")));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("type", "object");
         entry.put("required", List.of("featureId", "version", "time", "operation", "counties", "changes"));

@@ -39,7 +39,7 @@ public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] 
             return new Reply(304, headers, null, false);
         }
         headers.add(Map.entry("Content-Type", response.contentType()));
-        if (response.compressible() && acceptsGzip(acceptEncoding)) {
+        if (response.compressible() && AcceptEncoding.gzip(acceptEncoding)) {
             headers.add(Map.entry("Content-Encoding", "gzip"));
             return new Reply(200, headers, response.gzipped(), true);
         }
@@ -73,19 +73,6 @@ public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] 
             String t = tag.strip();
             if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String part : acceptEncoding.split(",")) {
-            String[] coding = part.strip().split(";");
-            if (coding[0].strip().equalsIgnoreCase("gzip")) {
-                return coding.length == 1 || !coding[1].replace(" ", "").equals("q=0");
             }
         }
         return false;

@@ -53,9 +53,17 @@ public final class WriteApi {
     private record ValidatorForCounties(String countiesRevision, ProjectValidator validator) {
     }
 
+    private final VersionTimes versionTimes;
+
     public WriteApi(FeatureStore store, Authenticator auth) {
+        this(store, auth, new VersionTimes(java.time.Clock.systemUTC()));
+    }
+
+    /** @param versionTimes learns each version this server commits, at the commit's time (the items' timeStamp) */
+    public WriteApi(FeatureStore store, Authenticator auth, VersionTimes versionTimes) {
         this.store = store;
         this.auth = auth;
+        this.versionTimes = versionTimes;
     }
 
     public void register(JavalinConfig config) {
@@ -172,6 +180,7 @@ public final class WriteApi {
 
     private void history(Context ctx) {
         LayerSpec spec = collection(ctx);
+        Formats.check(ItemsRequestParser.single(ctx.queryParamMap(), List.of("f")).get("f"), Formats.JSON);
         String id = ctx.pathParam("featureId");
         List<HistoryEntry> entries = store.history(spec.id(), id);
         if (entries.isEmpty() && store.item(spec.id(), id).isEmpty()) {
@@ -200,10 +209,7 @@ public final class WriteApi {
         if (!deleted.equals("true") && !deleted.equals("false")) {
             throw ApiException.badParameter("'deleted' must be true or false, got '" + ItemsRequestParser.clip(deleted) + "'");
         }
-        String f = params.get("f");
-        if (f != null && !f.equals("json")) {
-            throw ApiException.badParameter("'f' must be json");
-        }
+        Formats.check(params.get("f"), Formats.JSON);
         boolean signedIn = auth.principal(ctx).isPresent();
         List<Map<String, Object>> entries = store.recentHistory(spec.id(), limit, deleted.equals("true")).stream()
                 .map(e -> HistoryDocument.feedEntry(e, signedIn)).toList();
@@ -221,7 +227,9 @@ public final class WriteApi {
     /** Commits; a version mismatch found by the store itself (a writer in between) also names the current ETag. */
     private HistoryEntry write(Context ctx, LayerSpec spec, Change change) {
         try {
-            return store.write(change);
+            HistoryEntry entry = store.write(change);
+            versionTimes.committed(spec.id(), store.version(spec.id()).revision(), entry.time());
+            return entry;
         } catch (StoreError e) {
             if (e.kind() == Kind.PRECONDITION_FAILED && e.currentVersion() != null) {
                 store.item(spec.id(), change.featureId()).ifPresent(f ->
@@ -245,8 +253,7 @@ public final class WriteApi {
     /** Only the projects are edited over the API; counties, belts and rivers change by an admin's import. */
     private LayerSpec writable(Context ctx) {
         LayerSpec spec = collection(ctx);
-        if (!spec.id().equals(Layers.PROJECTS)) {
-            ctx.header("Allow", "GET, HEAD, OPTIONS");
+        if (!AllowedMethods.writable(spec.id())) { // the 405 handler names what the path allows
             throw new ApiException(405, "MethodNotAllowed", "collection " + spec.id() + " is read-only");
         }
         return spec;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.linfenatlas.api.PublicUrl;
 import org.linfenatlas.store.StoreError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,14 @@ public final class AuthRoutes {
     private final UserStore store;
     private final LoginThrottle throttle;
     private final boolean secureCookies;
+    private final PublicUrl publicUrl;
 
-    private AuthRoutes(SessionAuthenticator auth, LoginThrottle throttle, boolean secureCookies) {
+    private AuthRoutes(SessionAuthenticator auth, LoginThrottle throttle, boolean secureCookies, PublicUrl publicUrl) {
         this.auth = auth;
         this.store = auth.store();
         this.throttle = throttle;
         this.secureCookies = secureCookies;
+        this.publicUrl = publicUrl;
     }
 
     /** With the default throttle (5 failures in 15 minutes) and Secure cookies only over https. */
@@ -48,7 +51,16 @@ public final class AuthRoutes {
 
     /** @param secureCookies mark cookies Secure even when the request came as http (behind a TLS-terminating proxy) */
     public static void register(JavalinConfig config, SessionAuthenticator auth, LoginThrottle throttle, boolean secureCookies) {
-        AuthRoutes routes = new AuthRoutes(auth, throttle, secureCookies);
+        register(config, auth, throttle, secureCookies, PublicUrl.FROM_REQUEST);
+    }
+
+    /**
+     * @param publicUrl whether the client sees https (Secure cookies) and, with trusted forwarded headers, the client's
+     *                  address for the throttle (X-Forwarded-For); else the socket's address
+     */
+    public static void register(JavalinConfig config, SessionAuthenticator auth, LoginThrottle throttle, boolean secureCookies,
+                                PublicUrl publicUrl) {
+        AuthRoutes routes = new AuthRoutes(auth, throttle, secureCookies, publicUrl);
         config.routes.post("/auth/login", routes::login);
         config.routes.post("/auth/logout", routes::logout);
         config.routes.get("/auth/me", routes::me);
@@ -59,7 +71,7 @@ public final class AuthRoutes {
         JsonNode body = body(ctx);
         String name = body.path("username").asText();
         String password = body.path("password").asText();
-        String address = ctx.ip();
+        String address = publicUrl.clientAddress(ctx);
         Optional<Duration> wait = throttle.retryAfter(name, address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
@@ -151,7 +163,7 @@ public final class AuthRoutes {
             cookie.append("; HttpOnly");
         }
         cookie.append("; SameSite=Strict");
-        if (secureCookies || "https".equalsIgnoreCase(ctx.scheme())) {
+        if (secureCookies || publicUrl.https(ctx)) {
             cookie.append("; Secure");
         }
         ctx.res().addHeader("Set-Cookie", cookie.toString());

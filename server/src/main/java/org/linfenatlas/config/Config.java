@@ -18,10 +18,13 @@ import java.util.Map;
  * @param label      tokens create: what the token is for, or null
  * @param tokenId    tokens revoke: the one token to revoke, or null for all of the user's
  * @param secureCookies mark the session cookies Secure although requests arrive as http (behind a TLS proxy)
+ * @param publicUrl     the base URL of every link, checked and canonical (no trailing slash), or null for the request's own
+ * @param trustForwardedHeaders read X-Forwarded-Proto, -Host and -For (set by the reverse proxy in front)
  */
 public record Config(String command, String host, int port, Path dataDir, Path gisDataDir, String db, String dbReads,
                      List<String> basemaps, String tiandituKey, Path fromGpkg, Path toGpkg, List<String> arguments,
-                     String role, List<String> counties, String label, Long tokenId, boolean secureCookies) {
+                     String role, List<String> counties, String label, Long tokenId, boolean secureCookies,
+                     String publicUrl, boolean trustForwardedHeaders) {
 
     public static final List<String> DB_READS = List.of("memory", "sql");
 
@@ -41,7 +44,15 @@ public record Config(String command, String host, int port, Path dataDir, Path g
             new Option("--label", null, "tokens create: what the token is for", null),
             new Option("--id", null, "tokens revoke: the one token to revoke (default: all of the user's)", null),
             new Option("--secure-cookies", "ATLAS_SECURE_COOKIES",
-                    "true: session cookies are Secure even over http (a TLS-terminating proxy in front)", "false"));
+                    "true: session cookies are Secure even over http (a TLS-terminating proxy in front)", "false"),
+            new Option("--public-url", "ATLAS_PUBLIC_URL", "the base URL of every link (API documents, OpenAPI servers, /api/docs, "
+                    + "Location), e.g. https://atlas.example.org or https://example.org/atlas (default: each request's scheme and Host)", null),
+            new Option("--trust-forwarded-headers", "ATLAS_TRUST_FORWARDED_HEADERS", "true: take X-Forwarded-Proto/-Host for links "
+                    + "(unless --public-url) and X-Forwarded-For for the client's address, as the reverse proxy in front sets them; "
+                    + "only for a server nothing else can reach", "false"));
+
+    /** Options that are true or false; given bare (without true or false after them) they are true. */
+    private static final List<String> SWITCHES = List.of("--secure-cookies", "--trust-forwarded-headers");
 
     public record Option(String flag, String env, String help, String fallback) {
     }
@@ -63,6 +74,10 @@ public record Config(String command, String host, int port, Path dataDir, Path g
             String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (OPTIONS.stream().anyMatch(o -> o.flag().equals(flag))) {
                 String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+                if (value == null && SWITCHES.contains(flag)
+                        && (i + 1 >= args.length || !(args[i + 1].equals("true") || args[i + 1].equals("false")))) {
+                    value = "true";
+                }
                 if (value == null) {
                     if (i + 1 >= args.length) {
                         throw new ConfigException(flag + " needs a value");
@@ -86,7 +101,21 @@ public record Config(String command, String host, int port, Path dataDir, Path g
                 path(values.get("--gis-data")), values.get("--db"), dbReads, list(values.get("--basemaps")),
                 values.get("--tianditu-key"), path(values.get("--from-gpkg")), path(values.get("--to-gpkg")), List.copyOf(rest),
                 values.get("--role"), values.get("--counties") == null ? null : list(values.get("--counties")),
-                values.get("--label"), tokenId(values.get("--id")), bool("--secure-cookies", values.get("--secure-cookies")));
+                values.get("--label"), tokenId(values.get("--id")), bool("--secure-cookies", values.get("--secure-cookies")),
+                publicUrl(values.get("--public-url")), bool("--trust-forwarded-headers", values.get("--trust-forwarded-headers")));
+    }
+
+    /** Checked at start-up: an http or https URL with a host, without user, query or fragment; canonical, no trailing slash. */
+    private static String publicUrl(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return org.linfenatlas.api.PublicUrl.check(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--public-url " + text + " cannot be the server's public URL: " + e.getMessage()
+                    + " (e.g. https://atlas.example.org or https://example.org/atlas)");
+        }
     }
 
     private static boolean bool(String flag, String text) {
@@ -150,7 +179,7 @@ public record Config(String command, String host, int port, Path dataDir, Path g
                 Options (each also read from its environment variable):
                 """);
         for (Option o : OPTIONS) {
-            out.append(String.format("  %-16s %-20s %s%s%n", o.flag(), o.env() == null ? "" : o.env(), o.help(),
+            out.append(String.format("  %-25s %-29s %s%s%n", o.flag(), o.env() == null ? "" : o.env(), o.help(),
                     o.fallback() == null || o.fallback().isEmpty() ? "" : " [" + o.fallback() + "]"));
         }
         return out.toString();

@@ -332,7 +332,7 @@ final class LayerIndex {
      * needs no sort, search relevance is three buckets, one sort key walks a precomputed order.
      */
     FeaturePage query(ItemsQuery query) {
-        if (query.bbox() != null && query.terms().isEmpty() && query.sortBy().isEmpty()
+        if (query.bbox() != null && !query.acrossAntimeridian() && query.terms().isEmpty() && query.sortBy().isEmpty()
                 && query.offset() + query.limit() <= MAX_FIRST_POSITIONS) {
             return firstInBox(query);
         }
@@ -382,7 +382,9 @@ final class LayerIndex {
         if (query.bbox() == null) {
             selected.set(0, features.length);
         } else {
-            forEachIntersecting(query.bbox(), selected::set);
+            for (Envelope box : query.boxes()) { // two across the antimeridian: a feature touching both is set once
+                forEachIntersecting(box, selected::set);
+            }
         }
         if (!query.filters().isEmpty()) {
             for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {

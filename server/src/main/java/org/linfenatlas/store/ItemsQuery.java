@@ -9,7 +9,9 @@ import org.locationtech.jts.geom.Envelope;
  * What a store is asked for, already validated and normalised: no request text reaches a store
  * except through these fields, and filter keys are property names from the layer's whitelist.
  *
- * @param bbox    CRS84 envelope or null
+ * @param bbox    CRS84 envelope or null; one that crosses the antimeridian (its west edge east of its east edge,
+ *                OGC 17-069r4 §7.15.3) has its east edge unwrapped past 180 (east + 360), as {@link #bbox(double,
+ *                double, double, double)} makes it: stores select by {@link #boxes()}, which splits it there
  * @param filters property name → accepted values (any of them; array properties match on any element)
  * @param terms   lower-cased search terms, all of which must match, empty for no search
  * @param sortBy  sort keys, applied in order, with `id` as the final tie-breaker
@@ -27,6 +29,34 @@ public record ItemsQuery(
         filters = Map.copyOf(filters);
         terms = List.copyOf(terms);
         sortBy = List.copyOf(sortBy);
+    }
+
+    /**
+     * The bbox from its west edge to its east edge: the usual envelope, or for {@code west > east} the box that
+     * crosses the antimeridian, from west to 180 and on from -180 to east.
+     */
+    public static Envelope bbox(double west, double south, double east, double north) {
+        return new Envelope(west, west > east ? east + 360 : east, south, north);
+    }
+
+    /** Whether the bbox crosses the antimeridian (its two parts are {@link #boxes()}). */
+    public boolean acrossAntimeridian() {
+        return bbox != null && bbox.getMaxX() > 180;
+    }
+
+    /**
+     * What a store selects by: nothing without a bbox, else envelopes within -180..180 that together are the
+     * bbox, two for one across the antimeridian ([west, 180] and [-180, east]).
+     */
+    public List<Envelope> boxes() {
+        if (bbox == null) {
+            return List.of();
+        }
+        if (!acrossAntimeridian()) {
+            return List.of(bbox);
+        }
+        return List.of(new Envelope(bbox.getMinX(), 180, bbox.getMinY(), bbox.getMaxY()),
+                new Envelope(-180, bbox.getMaxX() - 360, bbox.getMinY(), bbox.getMaxY()));
     }
 
     public static ItemsQuery all(String collection) {

@@ -16,6 +16,8 @@ import org.linfenatlas.testdata.RawHttp;
 abstract class ApiTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
     final FakeStore store = new FakeStore();
+    /** How the server under test makes its links (set before withServer): by default from each request. */
+    PublicUrl publicUrl = PublicUrl.FROM_REQUEST;
 
     interface Client {
         Response get(String path);
@@ -31,7 +33,8 @@ abstract class ApiTestSupport {
 
     /** @param pageConfig what /config.json tells the page (its online base layers) */
     void withServer(Map<String, Object> pageConfig, BiConsumer<FakeStore, Client> test) {
-        JavalinTest.test(AtlasServer.create(store, pageConfig), (server, client) ->
+        JavalinTest.test(AtlasServer.create(store, org.linfenatlas.auth.Authenticator.NOBODY, config -> { }, pageConfig, publicUrl),
+                (server, client) ->
                 test.accept(store, new Client() {
                     public Response get(String path) {
                         return client.get(path);

@@ -60,6 +60,7 @@ class CachedResponsesTest extends ApiTestSupport {
 
     @Test
     void anotherHostSeesItsOwnLinks() {
+        publicUrl = PublicUrl.of(null, true);
         withServer((store, client) -> {
             send(client, "GET", "/api");
             String landing = new String(send(client, "GET", "/api", "X-Forwarded-Host", "atlas.example.org").body());

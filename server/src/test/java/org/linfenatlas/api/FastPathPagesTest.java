@@ -56,10 +56,8 @@ class FastPathPagesTest extends ApiTestSupport {
         withServer((store, client) -> {
             HttpResponse<byte[]> first = send(client, "GET", BBOX_PAGE);
             HttpResponse<byte[]> again = send(client, "GET", BBOX_PAGE, "If-None-Match", first.headers().firstValue("ETag").orElseThrow());
-            if (timeStamp(first).equals(timeStamp(send(client, "GET", BBOX_PAGE)))) { // not across a second: same bytes, same tag
-                assertEquals(304, again.statusCode());
-                assertEquals(0, again.body().length);
-            }
+            assertEquals(304, again.statusCode()); // the collection is unchanged: same bytes, same tag, in any second
+            assertEquals(0, again.body().length);
         });
     }
 

@@ -64,6 +64,43 @@ class ItemsParametersTest extends ApiTestSupport {
     }
 
     @Test
+    void bboxAcrossTheAntimeridianReachesTheStoreAsTwoBoxesMeetingThere() {
+        withServer((store, client) -> {
+            assertEquals(200, client.get(ITEMS + "?bbox=177,65,-177,70").code());
+            assertEquals(List.of(new Envelope(177, 180, 65, 70), new Envelope(-180, -177, 65, 70)), store.lastQuery.boxes());
+        });
+    }
+
+    @Test
+    void bboxWithSixNumbersAcrossTheAntimeridianIsSplitToo() {
+        withServer((store, client) -> {
+            assertEquals(200, client.get(ITEMS + "?bbox=177,65,0,-177,70,100").code());
+            assertEquals(List.of(new Envelope(177, 180, 65, 70), new Envelope(-180, -177, 65, 70)), store.lastQuery.boxes());
+        });
+    }
+
+    @Test
+    void bboxAcrossTheAntimeridianInLatitudeFirstOrderIsSplitByItsLongitudes() {
+        withServer((store, client) -> {
+            assertEquals(200, client.get(ITEMS + "?bbox=65,177,70,-177&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4326").code());
+            assertEquals(List.of(new Envelope(177, 180, 65, 70), new Envelope(-180, -177, 65, 70)), store.lastQuery.boxes());
+        });
+    }
+
+    @Test
+    void bboxNotAcrossTheAntimeridianIsOneBox() {
+        withServer((store, client) -> {
+            assertEquals(200, client.get(ITEMS + "?bbox=-177,65,177,70").code());
+            assertEquals(List.of(new Envelope(-177, 177, 65, 70)), store.lastQuery.boxes());
+        });
+    }
+
+    @Test
+    void bboxWithALongitudePast180IsRejected() {
+        withServer((store, client) -> assertBadRequest(client.get(ITEMS + "?bbox=177,65,183,70"), "outside"));
+    }
+
+    @Test
     void bboxWithThreeNumbersIsRejected() {
         withServer((store, client) -> assertBadRequest(client.get(ITEMS + "?bbox=1,2,3"), "bbox"));
     }

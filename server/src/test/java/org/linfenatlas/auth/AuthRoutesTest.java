@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linfenatlas.api.Errors;
+import org.linfenatlas.api.PublicUrl;
 import org.linfenatlas.store.StoreError;
 
 /** The sign-in routes and SessionAuthenticator over HTTP, on a small app with a write route POST /write. */
@@ -148,6 +149,48 @@ class AuthRoutesTest {
             String cookie = cookie(login(client.getOrigin(), "li.wei", PASSWORD), SessionAuthenticator.SESSION_COOKIE);
             assertTrue(cookie.endsWith("; Secure"), cookie);
         });
+    }
+
+    @Test
+    void anHttpsPublicUrlMarksCookiesSecure() {
+        withServer(PublicUrl.of("https://atlas.example.org", false), origin -> {
+            String cookie = cookie(login(origin, "li.wei", PASSWORD), SessionAuthenticator.SESSION_COOKIE);
+            assertTrue(cookie.endsWith("; Secure"), cookie);
+        });
+    }
+
+    @Test
+    void throttleCountsTheSocketAddressWhateverXForwardedForSaysByDefault() {
+        withServer(PublicUrl.FROM_REQUEST, origin -> {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(401, loginFrom(origin, "name" + i, "10.0.0." + i).statusCode());
+            }
+            assertEquals(429, loginFrom(origin, "name5", "10.0.0.99").statusCode(), "another X-Forwarded-For, the same client");
+        });
+    }
+
+    @Test
+    void throttleCountsTheAddressTheTrustedProxyAppendedToXForwardedFor() {
+        withServer(PublicUrl.of(null, true), origin -> {
+            for (int i = 0; i < 5; i++) { // the client's own claims come first; the proxy appends the address it saw
+                assertEquals(401, loginFrom(origin, "name" + i, "198.51.100." + i + ", 203.0.113.7").statusCode());
+            }
+            assertEquals(429, loginFrom(origin, "name5", "198.51.100.99, 203.0.113.7").statusCode(), "the same client behind new claims");
+            assertEquals(401, loginFrom(origin, "name6", "203.0.113.8").statusCode(), "another client behind the same proxy");
+        });
+    }
+
+    private void withServer(PublicUrl publicUrl, Consumer<String> test) {
+        JavalinTest.test(Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            AuthRoutes.register(config, auth, throttle, false, publicUrl);
+            config.routes.exception(StoreError.class, (e, ctx) -> Errors.send(ctx, e));
+        }), (server, client) -> test.accept(client.getOrigin()));
+    }
+
+    private static HttpResponse<String> loginFrom(String origin, String name, String forwardedFor) {
+        return send(origin, "POST", "/auth/login", "{\"username\":\"" + name + "\",\"password\":\"wrong\"}",
+                "Content-Type", "application/json", "X-Forwarded-For", forwardedFor);
     }
 
     @Test

@@ -59,11 +59,29 @@ public abstract class StoreContractTest {
         return expected.equalsExact(actual);
     }
 
+    /** Projects far from Linfen, near the antimeridian: two inside the box 177,65,-177,70 (one either side), one just west of it. */
+    static final List<String> ACROSS_THE_ANTIMERIDIAN = List.of("zz-antimeridian-east", "zz-antimeridian-west");
+    static final String WEST_OF_THE_BOX = "zz-antimeridian-outside";
+
     @BeforeAll
     void load() throws Exception {
-        Map<LayerSpec, List<Feature>> layers = TestLayers.withSyntheticProjects(SYNTHETIC_PROJECTS, SEED);
+        Map<LayerSpec, List<Feature>> layers = withProjectsNearTheAntimeridian(TestLayers.withSyntheticProjects(SYNTHETIC_PROJECTS, SEED));
         reference = IndexedStore.of(TestLayers.byId(layers));
         store = open(layers);
+    }
+
+    /** The layers plus three copies of a synthetic project moved next to the antimeridian (ids after every other). */
+    private static Map<LayerSpec, List<Feature>> withProjectsNearTheAntimeridian(Map<LayerSpec, List<Feature>> layers) {
+        Map<LayerSpec, List<Feature>> more = new LinkedHashMap<>(layers);
+        List<Feature> projects = new ArrayList<>(layers.get(Layers.PROJECTS_SPEC));
+        Feature model = projects.stream().filter(f -> f.geometry().getGeometryType().equals("Point")).findFirst().orElseThrow();
+        projects.add(new Feature(ACROSS_THE_ANTIMERIDIAN.get(0), G.createPoint(new org.locationtech.jts.geom.Coordinate(179.5, 66.0)),
+                model.properties()));
+        projects.add(new Feature(ACROSS_THE_ANTIMERIDIAN.get(1), G.createPoint(new org.locationtech.jts.geom.Coordinate(-178.2, 68.5)),
+                model.properties()));
+        projects.add(new Feature(WEST_OF_THE_BOX, G.createPoint(new org.locationtech.jts.geom.Coordinate(176.5, 66.0)), model.properties()));
+        more.put(Layers.PROJECTS_SPEC, List.copyOf(projects));
+        return more;
     }
 
     @AfterAll
@@ -106,6 +124,7 @@ public abstract class StoreContractTest {
             cases.add(q(c, "bbox is a point").bbox(111.5, 36.1, 111.5, 36.1));
             cases.add(q(c, "bbox is a north-south line").bbox(111.2, 35.4, 111.2, 36.8));
             cases.add(q(c, "bbox west strip, sorted by name desc, paged").bbox(110.0, 35.0, 110.9, 37.0).sort("name", true).page(2, 6));
+            cases.add(q(c, "bbox across the antimeridian, all but a strip of Linfen").bbox(111.5, 30, 111.0, 40));
             cases.add(q(c, "sort by id desc").sort("id", true));
             cases.add(q(c, "sort by name").sort("name", false));
         }
@@ -116,6 +135,8 @@ public abstract class StoreContractTest {
         cases.add(q(Layers.RIVERS, "the Yellow River").filter("name", "黄河"));
         cases.add(q(Layers.BELTS, "sort by name desc").sort("name", true));
         String p = Layers.PROJECTS;
+        cases.add(q(p, "bbox across the antimeridian").bbox(177, 65, -177, 70));
+        cases.add(q(p, "bbox across the antimeridian, paged").bbox(177, -90, 176, 90).page(5, 20));
         cases.add(q(p, "category energy").filter("category", "energy"));
         cases.add(q(p, "category energy or transport, paged").filter("category", "energy", "transport").page(10, 25));
         cases.add(q(p, "county 尧都区").filter("counties", "尧都区"));
@@ -276,6 +297,26 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void bboxAcrossTheAntimeridianFindsWhatLiesOnEitherSideOfItAndNothingOfLinfen() {
+        FeaturePage page = store.items(q(Layers.PROJECTS, "").bbox(177, 65, -177, 70).query());
+        assertEquals(ACROSS_THE_ANTIMERIDIAN, ids(page.features()));
+        assertEquals(2, page.numberMatched());
+        for (LayerSpec spec : Layers.ALL) {
+            if (!spec.id().equals(Layers.PROJECTS)) {
+                assertEquals(0, store.items(q(spec.id(), "").bbox(177, 65, -177, 70).query()).numberMatched(), spec.id());
+            }
+        }
+    }
+
+    @Test
+    void bboxAcrossTheAntimeridianAroundTheWorldLeavesOutOnlyWhatLiesBetweenItsEdges() {
+        // west edge 177, east edge 176: every longitude but those between 176 and 177, where only the project west of the small box lies
+        List<String> found = ids(store.items(q(Layers.PROJECTS, "").bbox(177, -90, 176, 90).query()).features());
+        assertEquals(store.items(ItemsQuery.all(Layers.PROJECTS)).numberMatched(), found.size() + 1);
+        assertFalse(found.contains(WEST_OF_THE_BOX));
+    }
+
+    @Test
     void filtersMatchBruteForce() {
         List<Feature> all = store.items(ItemsQuery.all(Layers.PROJECTS)).features();
         List<String> expected = all.stream()
@@ -331,8 +372,9 @@ public abstract class StoreContractTest {
     /** A named request, built the way ItemsRequestParser builds one. */
     record Case(String name, String collection, Envelope bbox, Map<String, Set<String>> filters, List<String> terms,
                 List<SortKey> sortBy, long offset, int limit) {
+        /** West, south, east, north, as the bbox parameter gives them (west > east: across the antimeridian). */
         Case bbox(double minX, double minY, double maxX, double maxY) {
-            return new Case(name, collection, new Envelope(minX, maxX, minY, maxY), filters, terms, sortBy, offset, limit);
+            return new Case(name, collection, ItemsQuery.bbox(minX, minY, maxX, maxY), filters, terms, sortBy, offset, limit);
         }
 
         Case filter(String property, String... values) {

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.linfenatlas.api.PublicUrl;
 import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.testdata.TestLayers;
 import org.linfenatlas.write.WriteServer.Reply;
@@ -244,6 +245,31 @@ abstract class WriteContractTest {
     }
 
     // ---------------------------------------------------------------- Part 4
+
+    @Test
+    void createBehindAPublicUrlAnswersALocationThere() {
+        try (WriteServer behind = server.alsoAt(PublicUrl.of("https://atlas.example.org/linfen", false))) {
+            Reply reply = behind.post("admin", copyOf(JIXIAN, "located behind a proxy"));
+            assertEquals(201, reply.status(), reply::toString);
+            String id = reply.json().path("id").asText();
+            created.add(id);
+            assertEquals("https://atlas.example.org/linfen/api/collections/projects/items/" + id, reply.header("Location"));
+        }
+    }
+
+    @Test
+    void itemsAreTimeStampedWithTheTimeOfTheCollectionsLatestCommit() {
+        Reply reply = server.post("admin", copyOf(JIXIAN, "stamped"));
+        assertEquals(201, reply.status(), reply::toString);
+        String id = reply.json().path("id").asText();
+        created.add(id);
+        java.time.Instant committed = java.time.Instant.parse(
+                server.get(WriteServer.item(id) + "/history").json().path("entries").get(0).path("time").asText());
+        for (String page : List.of(ITEMS + "?limit=1", ITEMS + "?bbox=110,35,113,37&limit=1")) {
+            assertEquals(committed.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    server.get(page).json().path("timeStamp").asText(), page);
+        }
+    }
 
     @Test
     void createAnswers201WithLocationOfTheSameFeature() {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.linfenatlas.AtlasServer;
+import org.linfenatlas.api.PublicUrl;
 import org.linfenatlas.index.IndexedStore;
 import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.store.GeoPackageRepository;
@@ -41,16 +42,23 @@ final class WriteServer implements AutoCloseable {
     final FeatureStore store;
     private final Javalin app;
     private final String origin;
+    private final boolean ownsStore;
 
-    private WriteServer(FeatureStore store) {
+    private WriteServer(FeatureStore store, PublicUrl publicUrl, boolean ownsStore) {
         this.store = store;
-        this.app = AtlasServer.create(store, new TestAuthenticator(), config -> { }, Map.of("baseLayers", List.of()));
+        this.ownsStore = ownsStore;
+        this.app = AtlasServer.create(store, new TestAuthenticator(), config -> { }, Map.of("baseLayers", List.of()), publicUrl);
         app.start("127.0.0.1", 0);
         this.origin = "http://127.0.0.1:" + app.port();
     }
 
     static WriteServer over(FeatureStore store) {
-        return new WriteServer(store);
+        return new WriteServer(store, PublicUrl.FROM_REQUEST, true);
+    }
+
+    /** Another server over the same store, configured with this public URL; closing it leaves the store open. */
+    WriteServer alsoAt(PublicUrl publicUrl) {
+        return new WriteServer(store, publicUrl, false);
     }
 
     /** gis-data in a GeoPackage file in {@code dir}, read by the in-memory index. */
@@ -83,7 +91,9 @@ final class WriteServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        store.close();
+        if (ownsStore) {
+            store.close();
+        }
     }
 
     /** One answer: status, headers and the body as text. */

@@ -193,11 +193,17 @@ public final class PostGisFeatureStore implements FeatureStore {
     private static Sql where(LayerTable table, ItemsQuery query) {
         List<Sql> conditions = new ArrayList<>();
         if (query.bbox() != null) {
-            // The same polygon (or line, or point, for a degenerate box) the in-memory index tests against.
-            byte[] box = new WKBWriter(2).write(GEOMETRIES.toGeometry(query.bbox()));
-            // As there, a feature whose box lies inside the query box is in without the exact test.
-            conditions.add(new Sql("geom && ST_GeomFromWKB(?, 4326) AND (geom @ ST_GeomFromWKB(?, 4326) "
-                    + "OR ST_Intersects(geom, ST_GeomFromWKB(?, 4326)))", box, box, box));
+            // One box, or two across the antimeridian, either of which a feature may intersect.
+            Sql anyBox = new Sql("(");
+            List<org.locationtech.jts.geom.Envelope> boxes = query.boxes();
+            for (int i = 0; i < boxes.size(); i++) {
+                // The same polygon (or line, or point, for a degenerate box) the in-memory index tests against.
+                byte[] box = new WKBWriter(2).write(GEOMETRIES.toGeometry(boxes.get(i)));
+                // As there, a feature whose box lies inside the query box is in without the exact test.
+                anyBox.append(new Sql((i == 0 ? "" : " OR ") + "(geom && ST_GeomFromWKB(?, 4326) AND (geom @ ST_GeomFromWKB(?, 4326) "
+                        + "OR ST_Intersects(geom, ST_GeomFromWKB(?, 4326))))", box, box, box));
+            }
+            conditions.add(anyBox.append(new Sql(")")));
         }
         for (Map.Entry<String, Set<String>> filter : new TreeMap<>(query.filters()).entrySet()) {
             conditions.add(filter(table, filter.getKey(), filter.getValue()));
