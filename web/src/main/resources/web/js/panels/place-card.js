@@ -36,7 +36,8 @@ function projectList(app, projects, expanded) {
   const shown = expanded ? projects : projects.slice(0, LIST_LIMIT);
   return [
     h('ul', { class: 'project-list' }, shown.map((f) => h('li', {}, selectButton('project', f.id, '',
-      markup(categoryBadge(f.properties.category, isApproximate(f.properties.precision))), h('span', {}, app.i18n.name(f.properties)))))),
+      markup(categoryBadge(f.properties.category, isApproximate(f.properties.precision))), h('span', {}, app.i18n.name(f.properties)),
+      isApproximate(f.properties.precision) ? h('span', { class: 'flag approx-flag' }, app.t(`precision.${f.properties.precision}`)) : null)))),
     projects.length > shown.length ? h('button', { type: 'button', class: 'btn btn-secondary', 'data-expand': '' }, app.t('ui.showAll', { n: projects.length })) : null,
   ];
 }
