@@ -12,6 +12,9 @@ import org.linfenatlas.api.WriteApi;
 import org.linfenatlas.auth.Authenticator;
 import org.linfenatlas.api.Errors;
 import org.linfenatlas.api.FastPathHandler;
+import org.linfenatlas.api.IndicatorsApi;
+import org.linfenatlas.indicators.ActualsStore;
+import org.linfenatlas.indicators.IndicatorCatalogue;
 import org.linfenatlas.api.Http;
 import org.linfenatlas.api.OgcApi;
 import org.linfenatlas.api.RequestLog;
@@ -43,10 +46,25 @@ public final class AtlasServer {
      */
     public static Javalin create(FeatureStore store, Authenticator auth, java.util.function.Consumer<JavalinConfig> authRoutes,
                                  Map<String, Object> pageConfig) {
+        return create(store, Indicators.readOnly(), auth, authRoutes, pageConfig);
+    }
+
+    /** The plan's indicators (reference data from gis-data) and the store of their actual values. */
+    public record Indicators(IndicatorCatalogue catalogue, ActualsStore actuals) {
+        /** The bundled catalogue with no value recorded and none recordable (a store that is not there). */
+        public static Indicators readOnly() {
+            return new Indicators(IndicatorCatalogue.bundled(), ActualsStore.NONE);
+        }
+    }
+
+    /** As above, with the indicators' catalogue and actual values: the server `serve` runs. */
+    public static Javalin create(FeatureStore store, Indicators indicators, Authenticator auth,
+                                 java.util.function.Consumer<JavalinConfig> authRoutes, Map<String, Object> pageConfig) {
         ResponseCache cache = new ResponseCache(64L << 20, 16L << 20);
         PageHeaders pageHeaders = PageHeaders.forPageConfig(pageConfig); // its tile servers' origins may serve images
         OgcApi api = new OgcApi(store, cache, pageHeaders.headers());
         WriteApi writes = new WriteApi(store, auth);
+        IndicatorsApi indicatorsApi = new IndicatorsApi(indicators.catalogue(), indicators.actuals(), auth, cache);
         byte[] pageConfigJson = toJson(pageConfig);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -76,6 +94,7 @@ public final class AtlasServer {
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json").result(pageConfigJson));
             api.register(config);
             writes.register(config);
+            indicatorsApi.register(config);
             authRoutes.accept(config);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
             config.routes.exception(StoreError.class, (e, ctx) -> Errors.send(ctx, e));
@@ -108,6 +127,9 @@ public final class AtlasServer {
         }
         if (path.startsWith(projects + "/") && path.indexOf('/', projects.length() + 1) < 0) {
             return "GET, HEAD, OPTIONS, PUT, PATCH, DELETE";
+        }
+        if (IndicatorsApi.isActualPath(path)) {
+            return "GET, HEAD, OPTIONS, PUT, DELETE";
         }
         return "GET, HEAD, OPTIONS";
     }

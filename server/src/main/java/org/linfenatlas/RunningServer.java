@@ -11,6 +11,9 @@ import org.linfenatlas.auth.UserStore;
 import org.linfenatlas.auth.UserStores;
 import org.linfenatlas.config.Config;
 import org.linfenatlas.config.ConfigException;
+import org.linfenatlas.indicators.ActualsStore;
+import org.linfenatlas.indicators.ActualsStores;
+import org.linfenatlas.indicators.IndicatorCatalogue;
 import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.store.GisDataSeed;
 import org.linfenatlas.store.LayerRepository;
@@ -25,12 +28,14 @@ final class RunningServer implements AutoCloseable {
     private final Javalin app;
     private final FeatureStore store;
     private final UserStore users;
+    private final ActualsStore actuals;
     private final String description;
 
-    private RunningServer(Javalin app, FeatureStore store, UserStore users, String description) {
+    private RunningServer(Javalin app, FeatureStore store, UserStore users, ActualsStore actuals, String description) {
         this.app = app;
         this.store = store;
         this.users = users;
+        this.actuals = actuals;
         this.description = description;
     }
 
@@ -47,19 +52,22 @@ final class RunningServer implements AutoCloseable {
         FeatureStore store = Stores.readPath(repository, config);
         long indexed = System.nanoTime();
         UserStore users = UserStores.over(repository, config);
+        ActualsStore actuals = ActualsStores.over(repository, config.dataDir());
         SessionAuthenticator auth = new SessionAuthenticator(users);
-        Javalin app = AtlasServer.create(store, auth, routes -> AuthRoutes.register(routes, auth, new LoginThrottle(Clock.systemUTC()), config.secureCookies()),
+        AtlasServer.Indicators indicators = new AtlasServer.Indicators(IndicatorCatalogue.load(config.gisDataDir()), actuals);
+        Javalin app = AtlasServer.create(store, indicators, auth, routes -> AuthRoutes.register(routes, auth, new LoginThrottle(Clock.systemUTC()), config.secureCookies()),
                 BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()));
         try {
             app.start(config.host(), config.port());
         } catch (JavalinBindException e) {
+            actuals.close();
             users.close();
             store.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
         LOG.info("start-up: store opened in {} ms, indexed in {} ms, HTTP up in {} ms", (opened - started) / 1_000_000,
                 (indexed - opened) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
-        return new RunningServer(app, store, users, repository.describe());
+        return new RunningServer(app, store, users, actuals, repository.describe());
     }
 
     /** The port it listens on (the one chosen by the system for --port 0). */
@@ -74,6 +82,7 @@ final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        actuals.close();
         users.close();
         store.close();
     }
