@@ -145,6 +145,8 @@ class DashboardIT {
         assertOffline(page);
         assertEquals(List.of(), page.policyViolations());
         page.screenshot("dashboard-desktop");
+        page.js("document.querySelector('#dashboard .dash-economy').scrollIntoView();");
+        page.screenshot("dashboard-economy");
 
         page.find("#lang-switch").click();
         page.waitFor(d -> textNow(page, "#dashboard .dash-title").equals("Indicators of regional integration"));
@@ -191,6 +193,8 @@ class DashboardIT {
         page.find(card + " form.ind-form button[type=submit]").click();
         page.waitFor(d -> textNow(page, card + " [data-latest]").contains("305"));
         assertEquals("reached", page.find(card).getDomAttribute("data-state"), "305 > 300");
+        page.js("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", card);
+        page.screenshot("dashboard-progress");
         JsonNode history = atlas.json("/api/indicators/ecology-good-air-days").path("history");
         assertEquals(2, history.size());
         assertEquals("update", history.get(0).path("operation").asText());
