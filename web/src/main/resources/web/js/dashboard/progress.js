@@ -50,13 +50,14 @@ export function standing(indicator) {
   };
 }
 
-/** A number with the unit, as people write it: 5个, 150亿元/年, 3%; 5, 150 (100 million yuan a year), 3% in English. */
+/** A number with the unit, as people write it: 5个, 150亿元/年, 3%; in English 5, 150 × 100 million yuan a year, 3%. */
 export function withUnit(app, indicator, text) {
   const unit = indicator.unit;
   if (unit === '%') return String(text).endsWith('%') ? String(text) : `${text}%`;
   if (app.i18n.lang === 'zh') return `${text}${unit}`;
   const en = indicator.unit_en;
-  return en && en !== 'count' ? `${text} ${en}` : String(text);
+  if (!en || en === 'count') return String(text);
+  return /^\d/.test(en) ? `${text} × ${en}` : `${text} ${en}`; // 150 × 100 million yuan a year
 }
 
 /** A recorded value formatted in the page's language: up to two decimals, no grouping (as the plan's tables write numbers). */
