@@ -13,6 +13,9 @@ import org.linfenatlas.api.WriteApi;
 import org.linfenatlas.auth.Authenticator;
 import org.linfenatlas.api.Errors;
 import org.linfenatlas.api.FastPathHandler;
+import org.linfenatlas.api.IndicatorsApi;
+import org.linfenatlas.indicators.ActualsStore;
+import org.linfenatlas.indicators.IndicatorCatalogue;
 import org.linfenatlas.api.Http;
 import org.linfenatlas.api.OgcApi;
 import org.linfenatlas.api.PublicUrl;
@@ -46,17 +49,38 @@ public final class AtlasServer {
      */
     public static Javalin create(FeatureStore store, Authenticator auth, java.util.function.Consumer<JavalinConfig> authRoutes,
                                  Map<String, Object> pageConfig) {
-        return create(store, auth, authRoutes, pageConfig, PublicUrl.FROM_REQUEST);
+        return create(store, Indicators.readOnly(), auth, authRoutes, pageConfig, PublicUrl.FROM_REQUEST);
     }
 
     /** @param publicUrl the base URL of links (fixed, or from the request) and whether forwarded headers are trusted */
     public static Javalin create(FeatureStore store, Authenticator auth, java.util.function.Consumer<JavalinConfig> authRoutes,
                                  Map<String, Object> pageConfig, PublicUrl publicUrl) {
+        return create(store, Indicators.readOnly(), auth, authRoutes, pageConfig, publicUrl);
+    }
+
+    /** The plan's indicators (reference data from gis-data) and the store of their actual values. */
+    public record Indicators(IndicatorCatalogue catalogue, ActualsStore actuals) {
+        /** The bundled catalogue with no value recorded and none recordable (a store that is not there). */
+        public static Indicators readOnly() {
+            return new Indicators(IndicatorCatalogue.bundled(), ActualsStore.NONE);
+        }
+    }
+
+    public static Javalin create(FeatureStore store, Indicators indicators, Authenticator auth,
+                                 java.util.function.Consumer<JavalinConfig> authRoutes, Map<String, Object> pageConfig) {
+        return create(store, indicators, auth, authRoutes, pageConfig, PublicUrl.FROM_REQUEST);
+    }
+
+    /** The server `serve` runs: with the indicators' catalogue and actual values, and the configured public URL. */
+    public static Javalin create(FeatureStore store, Indicators indicators, Authenticator auth,
+                                 java.util.function.Consumer<JavalinConfig> authRoutes, Map<String, Object> pageConfig,
+                                 PublicUrl publicUrl) {
         ResponseCache cache = new ResponseCache(64L << 20, 16L << 20);
         PageHeaders pageHeaders = PageHeaders.forPageConfig(pageConfig); // its tile servers' origins may serve images
         VersionTimes versionTimes = new VersionTimes(java.time.Clock.systemUTC()); // the items' timeStamp
         OgcApi api = new OgcApi(store, cache, pageHeaders.headers(), versionTimes);
         WriteApi writes = new WriteApi(store, auth, versionTimes);
+        IndicatorsApi indicatorsApi = new IndicatorsApi(indicators.catalogue(), indicators.actuals(), auth, cache);
         byte[] pageConfigJson = toJson(pageConfig);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -89,6 +113,7 @@ public final class AtlasServer {
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json").result(pageConfigJson));
             api.register(config);
             writes.register(config);
+            indicatorsApi.register(config);
             authRoutes.accept(config);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
             config.routes.exception(StoreError.class, (e, ctx) -> Errors.send(ctx, e));

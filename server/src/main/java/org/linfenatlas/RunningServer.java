@@ -12,6 +12,9 @@ import org.linfenatlas.auth.UserStore;
 import org.linfenatlas.auth.UserStores;
 import org.linfenatlas.config.Config;
 import org.linfenatlas.config.ConfigException;
+import org.linfenatlas.indicators.ActualsStore;
+import org.linfenatlas.indicators.ActualsStores;
+import org.linfenatlas.indicators.IndicatorCatalogue;
 import org.linfenatlas.store.FeatureStore;
 import org.linfenatlas.store.GisDataSeed;
 import org.linfenatlas.store.LayerRepository;
@@ -26,12 +29,14 @@ final class RunningServer implements AutoCloseable {
     private final Javalin app;
     private final FeatureStore store;
     private final UserStore users;
+    private final ActualsStore actuals;
     private final String description;
 
-    private RunningServer(Javalin app, FeatureStore store, UserStore users, String description) {
+    private RunningServer(Javalin app, FeatureStore store, UserStore users, ActualsStore actuals, String description) {
         this.app = app;
         this.store = store;
         this.users = users;
+        this.actuals = actuals;
         this.description = description;
     }
 
@@ -48,14 +53,17 @@ final class RunningServer implements AutoCloseable {
         FeatureStore store = Stores.readPath(repository, config);
         long indexed = System.nanoTime();
         UserStore users = UserStores.over(repository, config);
+        ActualsStore actuals = ActualsStores.over(repository, config.dataDir());
         SessionAuthenticator auth = new SessionAuthenticator(users);
         PublicUrl publicUrl = PublicUrl.of(config.publicUrl(), config.trustForwardedHeaders());
-        Javalin app = AtlasServer.create(store, auth,
+        AtlasServer.Indicators indicators = new AtlasServer.Indicators(IndicatorCatalogue.load(config.gisDataDir()), actuals);
+        Javalin app = AtlasServer.create(store, indicators, auth,
                 routes -> AuthRoutes.register(routes, auth, new LoginThrottle(Clock.systemUTC()), config.secureCookies(), publicUrl),
                 BaseLayers.pageConfig(config.basemaps(), config.tiandituKey()), publicUrl);
         try {
             app.start(config.host(), config.port());
         } catch (JavalinBindException e) {
+            actuals.close();
             users.close();
             store.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
@@ -63,7 +71,7 @@ final class RunningServer implements AutoCloseable {
         LOG.info("links: {}", publicUrl);
         LOG.info("start-up: store opened in {} ms, indexed in {} ms, HTTP up in {} ms", (opened - started) / 1_000_000,
                 (indexed - opened) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
-        return new RunningServer(app, store, users, repository.describe());
+        return new RunningServer(app, store, users, actuals, repository.describe());
     }
 
     /** The port it listens on (the one chosen by the system for --port 0). */
@@ -78,6 +86,7 @@ final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        actuals.close();
         users.close();
         store.close();
     }

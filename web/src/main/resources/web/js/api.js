@@ -3,6 +3,7 @@
 
 const GEOJSON = 'application/geo+json, application/json';
 const PROJECT = (id) => `api/collections/projects/items/${encodeURIComponent(id)}`;
+const ACTUAL = (id, year) => `api/indicators/${encodeURIComponent(id)}/actuals/${encodeURIComponent(year)}`;
 
 export class ApiError extends Error {
   constructor(status, body, etag) {
@@ -25,7 +26,7 @@ function csrfToken() {
 }
 
 /** One request; resolves to {status, data, etag}, rejects with ApiError (HTTP) or the fetch error (network, abort). */
-async function request(method, url, { body, contentType = 'application/json', etag, signal, accept = GEOJSON, cache = 'default' } = {}) {
+async function request(method, url, { body, contentType = 'application/json', etag, ifNoneMatch, signal, accept = GEOJSON, cache = 'default' } = {}) {
   const headers = { Accept: accept };
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();
@@ -33,6 +34,7 @@ async function request(method, url, { body, contentType = 'application/json', et
   }
   if (body !== undefined) headers['Content-Type'] = contentType;
   if (etag) headers['If-Match'] = etag;
+  if (ifNoneMatch) headers['If-None-Match'] = ifNoneMatch;
   const response = await fetch(url, {
     method,
     signal,
@@ -114,6 +116,19 @@ export function createApi() {
     history: async (id) => (await request('GET', `${PROJECT(id)}/history`, { accept: 'application/json', cache: 'no-store' })).data,
     revert: async (id, version) => (await request('POST', `${PROJECT(id)}/history/${encodeURIComponent(version)}/revert`)).data,
     restore: async (id) => (await request('POST', `${PROJECT(id)}/restore`)).data,
+    // The plan's indicators (表2) with the actual values recorded so far, and the economy of 2015–2020 (表1)
+    indicators: async () => (await request('GET', 'api/indicators', { accept: 'application/json', cache: 'no-cache' })).data,
+    economy: async () => (await request('GET', 'api/economy', { accept: 'application/json' })).data,
+    /** A recorded value with the ETag that changing it needs. */
+    actual: async (id, year) => {
+      const { data, etag } = await request('GET', ACTUAL(id, year), { accept: 'application/json', cache: 'no-store' });
+      return { actual: data, etag };
+    },
+    /** An admin's: the year's first value (etag null: If-None-Match: *) or a new one for it (If-Match: etag). */
+    putActual: async (id, year, body, etag) => {
+      const { data, etag: next } = await request('PUT', ACTUAL(id, year), { body, etag, ifNoneMatch: etag ? undefined : '*', accept: 'application/json' });
+      return { actual: data, etag: next };
+    },
     deletedProjects: async () =>
       (await request('GET', 'api/collections/projects/changes?deleted=true&limit=100', { accept: 'application/json', cache: 'no-store' })).data,
   };

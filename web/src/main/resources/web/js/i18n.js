@@ -1,4 +1,5 @@
 // Every UI string goes through t(); feature names through name().
+import { DASHBOARD_STRINGS } from './i18n-dashboard.js';
 import { EDIT_STRINGS } from './i18n-edit.js';
 
 const DICT = {
@@ -280,7 +281,7 @@ const DICT = {
   },
 };
 
-for (const lang of Object.keys(DICT)) Object.assign(DICT[lang], EDIT_STRINGS[lang]);
+for (const lang of Object.keys(DICT)) Object.assign(DICT[lang], EDIT_STRINGS[lang], DASHBOARD_STRINGS[lang]);
 
 export const LANGS = ['zh', 'en'];
 

@@ -38,6 +38,9 @@ public final class AllowedMethods {
         if (p.equals("/auth/login") || p.equals("/auth/logout")) {
             return ACTION;
         }
+        if (IndicatorsApi.isActualPath(p)) {
+            return "GET, HEAD, OPTIONS, PUT, DELETE";
+        }
         if (!p.startsWith(COLLECTIONS)) {
             return READ;
         }

@@ -31,7 +31,9 @@ final class Documents {
                 new Link(api + "/openapi", "service-desc", Http.OPENAPI, "The API definition (OpenAPI 3.0)"),
                 new Link(api + "/docs", "service-doc", "text/html", "The API documentation"),
                 new Link(api + "/conformance", "conformance", Http.JSON, "Conformance classes"),
-                new Link(api + "/collections", "data", Http.JSON, "The collections")));
+                new Link(api + "/collections", "data", Http.JSON, "The collections"),
+                new Link(api + "/indicators", "related", Http.JSON, "The plan's indicators (表2) with their actual values"),
+                new Link(api + "/economy", "related", Http.JSON, "Economy 2015–2020 (表1)")));
         return doc;
     }
 

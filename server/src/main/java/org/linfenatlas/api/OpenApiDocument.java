@@ -46,9 +46,11 @@ final class OpenApiDocument {
                 .forEach(spec -> OpenApiWrites.addTo(paths, spec));
         paths.put("/stats", get("getStats", "Project counts and stated investment per belt, county and category",
                 List.of(ref("f-json")), ok("stats", Http.JSON)));
+        OpenApiIndicators.addTo(paths);
         doc.put("paths", paths);
         Map<String, Object> schemas = new LinkedHashMap<>(OpenApiComponents.schemas());
         schemas.putAll(OpenApiWrites.schemas(org.linfenatlas.model.Layers.PROJECTS_SPEC));
+        schemas.putAll(OpenApiIndicators.schemas());
         doc.put("components", Map.of("parameters", OpenApiComponents.parameters(), "schemas", schemas,
                 "responses", OpenApiComponents.responses(), "securitySchemes", OpenApiWrites.securitySchemes()));
         return doc;

@@ -56,8 +56,8 @@ class PostGisRepositoryTest {
                     strings("SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                             + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'atlas' AND NOT t.tgisinternal"));
             Set<String> migrations = strings("SELECT version || ' ' || success FROM atlas.flyway_schema_history WHERE type = 'SQL'");
-            assertEquals(Set.of("1 true", "2 true", "3 true", "4 true", "5 true"), migrations,
-                    "layers, users, progress, the write path, the order of history");
+            assertEquals(Set.of("1 true", "2 true", "3 true", "4 true", "5 true", "7 true"), migrations,
+                    "layers, users, progress, the write path, the order of history, the indicators' actual values");
         }
         try (PostGisRepository again = PostGisRepository.open(TestDatabase.url())) {
             assertTrue(again.isEmpty(), "reopening migrates nothing and loses nothing");
