@@ -262,8 +262,8 @@ public final class FilterEvaluator {
     /**
      * An envelope every selected feature's geometry must intersect, or null when the filter implies none:
      * a spatial relation other than S_DISJOINT between the geometry and a literal implies the feature
-     * meets the literal's envelope; AND narrows to its operands' common part, OR widens to their union
-     * (only when each operand implies one). The index looks up candidates in its tree with it.
+     * meets the literal's envelope; AND takes the smallest of its operands' (any of them must be met), OR
+     * their union (only when each operand implies one). The index looks up candidates in its tree with it.
      */
     public static Envelope requiredEnvelope(Filter f) {
         if (f instanceof Filter.Spatial s && s.op().impliesIntersection()) {
@@ -274,14 +274,15 @@ public final class FilterEvaluator {
             return null;
         }
         if (f instanceof Filter.And and) {
-            Envelope common = null;
+            // each operand's envelope must be met, not their common part (a long line meets two far boxes): the smallest
+            Envelope smallest = null;
             for (Filter arg : and.args()) {
                 Envelope e = requiredEnvelope(arg);
-                if (e != null) {
-                    common = common == null ? e : common.intersection(e);
+                if (e != null && (smallest == null || e.getArea() < smallest.getArea())) {
+                    smallest = e;
                 }
             }
-            return common;
+            return smallest;
         }
         if (f instanceof Filter.Or or) {
             Envelope union = new Envelope();

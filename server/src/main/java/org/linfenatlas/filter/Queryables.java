@@ -42,7 +42,14 @@ public final class Queryables {
         this.byName = byName;
     }
 
+    private static final Map<LayerSpec, Queryables> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The collection's queryables (made once per layer spec). */
     public static Queryables of(LayerSpec spec) {
+        return CACHE.computeIfAbsent(spec, Queryables::make);
+    }
+
+    private static Queryables make(LayerSpec spec) {
         Map<String, Queryable> byName = new LinkedHashMap<>();
         byName.put(ID, new Queryable(ID, ValueType.STRING, false, "Feature id", List.of()));
         byName.put(GEOMETRY, new Queryable(GEOMETRY, ValueType.GEOMETRY, false, "Geometry (CRS84)", List.of()));

@@ -191,6 +191,9 @@ public final class PostGisFeatureStore implements FeatureStore {
     }
 
     private static Sql where(LayerTable table, ItemsQuery query) {
+        if (query.filter() != null) {
+            throw new UnsupportedOperationException("CQL2 filters are not yet translated to SQL");
+        }
         List<Sql> conditions = new ArrayList<>();
         if (query.bbox() != null) {
             // The same polygon (or line, or point, for a degenerate box) the in-memory index tests against.
