@@ -245,4 +245,29 @@ class FilterParametersTest extends ApiTestSupport {
             }
         });
     }
+
+    @Test
+    void openApiDocumentsTheFilterParametersAndTheQueryables() {
+        withServer((store, client) -> {
+            JsonNode doc = json(client.get("/api/openapi"));
+            JsonNode components = doc.path("components").path("parameters");
+            assertEquals("string", components.path("filter").path("schema").path("type").asText());
+            assertEquals(Cql2Text.MAX_LENGTH, components.path("filter").path("schema").path("maxLength").asInt());
+            assertEquals("cql2-text", components.path("filter-lang").path("schema").path("default").asText());
+            assertEquals("cql2-json", components.path("filter-lang").path("schema").path("enum").get(1).asText());
+            assertTrue(components.path("filter-crs").path("schema").path("enum").toString().contains("EPSG/0/4326"));
+            for (String id : List.of("counties", "belts", "rivers", "projects")) {
+                List<String> params = new ArrayList<>();
+                doc.path("paths").path("/collections/" + id + "/items").path("get").path("parameters")
+                        .forEach(p -> params.add(p.has("name") ? p.path("name").asText() : p.path("$ref").asText()));
+                for (String name : List.of("filter", "filter-lang", "filter-crs")) {
+                    assertTrue(params.contains("#/components/parameters/" + name), id + " " + name + " in " + params);
+                }
+                assertTrue(params.contains("id"), id + ": queryables are parameters too: " + params);
+                assertTrue(doc.path("paths").path("/collections/" + id + "/queryables").path("get").path("responses").path("200")
+                        .path("content").has("application/schema+json"), id);
+            }
+            assertTrue(client.get("/api/docs").body().string().contains("/queryables"));
+        });
+    }
 }
