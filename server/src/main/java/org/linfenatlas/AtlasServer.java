@@ -88,6 +88,8 @@ public final class AtlasServer {
             config.http.maxRequestSize = 1L << 20; // the write path's limit on a feature body (1 MB)
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
+            // a CQL2 filter may be 100,000 characters, more once percent-encoded: request lines up to 256 KB (Jetty: 8 KB)
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(256 * 1024));
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new WebFiles(AtlasServer.class.getClassLoader(), pageHeaders));
                 server.insertHandler(new FastPathHandler(cache, api, publicUrl));
@@ -115,7 +117,7 @@ public final class AtlasServer {
             writes.register(config);
             indicatorsApi.register(config);
             authRoutes.accept(config);
-            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.details()));
             config.routes.exception(StoreError.class, (e, ctx) -> Errors.send(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     error(ctx, e.getStatus(), e.getStatus() == 404 ? "NotFound" : "HttpError", e.getMessage()));
@@ -137,9 +139,16 @@ public final class AtlasServer {
     }
 
     private static void error(Context ctx, int status, String code, String description) {
+        error(ctx, status, code, description, null);
+    }
+
+    private static void error(Context ctx, int status, String code, String description, Map<String, Object> details) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("code", code);
         body.put("description", description);
+        if (details != null) {
+            body.put("details", details);
+        }
         ctx.status(status).contentType("application/json").result(toJson(body));
     }
 

@@ -50,6 +50,10 @@ final class ApiDocsPage {
                 .append(example(api, "/collections/projects/items?category=energy&belt=yellow"))
                 .append(example(api, "/collections/projects/items?bbox=110.4,36.0,111.0,36.5&limit=10"))
                 .append(example(api, "/collections/counties/items?crs=http://www.opengis.net/def/crs/EPSG/0/3857"))
+                .append(example(api, "/collections/projects/items?filter=" + Http.encode("category = 'energy' AND start_year >= 2020")))
+                .append(example(api, "/collections/projects/items?filter=" + Http.encode("A_CONTAINS(counties, ('吉县')) AND "
+                        + "S_INTERSECTS(geometry, BBOX(110.4, 35.9, 111.0, 36.3))")))
+                .append(example(api, "/collections/projects/queryables"))
                 .append(example(api, "/stats"))
                 .append("</ul>").append(WRITES).append("</body></html>");
         return html.toString();

@@ -64,6 +64,17 @@ public enum Crs {
         return copy;
     }
 
+    /** A copy of a geometry in this CRS in CRS84 (a filter's geometry literal, say). */
+    public Geometry toCrs84(Geometry geometry) {
+        if (this == CRS84) {
+            return geometry;
+        }
+        Geometry copy = geometry.copy();
+        copy.apply(filter(this == EPSG_3857 ? mercator(false) : null));
+        copy.geometryChanged();
+        return copy;
+    }
+
     /** A point in this CRS as CRS84 {lon, lat}. */
     public double[] toCrs84(double x, double y) {
         if (this == EPSG_3857) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.linfenatlas.filter.Queryables;
+import org.linfenatlas.filter.ValueType;
 import org.linfenatlas.store.CollectionInfo;
 import org.linfenatlas.store.Stats;
 import org.locationtech.jts.geom.Envelope;
@@ -17,7 +19,26 @@ final class Documents {
             "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
-            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags");
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
+            // Part 3 (OGC 19-079r2) and CQL2 (OGC 21-065): what CqlParameters, the filter package and the stores implement
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+            "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+            "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+            "http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+            "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/array-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/property-property");
+    /** The media type of a JSON Schema document (the queryables). */
+    static final String SCHEMA_JSON = "application/schema+json";
+    static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 
     private Documents() {
     }
@@ -59,7 +80,8 @@ final class Documents {
         doc.put("description", info.spec().description());
         doc.put("links", List.of(
                 new Link(href, self ? "self" : "collection", Http.JSON, info.spec().title()),
-                new Link(href + "/items", "items", Http.GEOJSON, info.spec().title() + " as GeoJSON")));
+                new Link(href + "/items", "items", Http.GEOJSON, info.spec().title() + " as GeoJSON"),
+                new Link(href + "/queryables", QUERYABLES_REL, SCHEMA_JSON, "What a filter on " + info.spec().title() + " may name")));
         Envelope e = info.extent();
         List<Double> bbox = e.isNull() ? List.of(110.0, 35.0, 113.0, 37.0)
                 : List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
@@ -68,6 +90,55 @@ final class Documents {
         doc.put("crs", Crs.uris());
         doc.put("storageCrs", Crs.CRS84.uri());
         doc.put("numberOfFeatures", info.count());
+        return doc;
+    }
+
+    /**
+     * The collection's queryables as a JSON Schema (2020-12) document, OGC API – Features Part 3: every name a
+     * filter may use with its type; closed value lists as enum; the geometry by format (and its Part 5 role);
+     * nothing else (additionalProperties false: another name is a 400).
+     */
+    static Map<String, Object> queryables(String api, CollectionInfo info) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (Queryables.Queryable q : Queryables.of(info.spec()).all()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("title", q.title());
+            switch (q.type()) {
+                case GEOMETRY -> {
+                    p.put("format", "geometry-any");
+                    p.put("x-ogc-role", "primary-geometry");
+                }
+                case STRING_ARRAY -> {
+                    Map<String, Object> items = new LinkedHashMap<>();
+                    items.put("type", "string");
+                    if (!q.values().isEmpty()) {
+                        items.put("enum", q.values());
+                    }
+                    p.put("type", "array");
+                    p.put("items", items);
+                }
+                default -> {
+                    p.put("type", q.integer() ? "integer" : q.type() == ValueType.NUMBER ? "number" : "string");
+                    if (!q.values().isEmpty()) {
+                        p.put("enum", q.values());
+                    }
+                }
+            }
+            if (q.name().equals(Queryables.ID)) {
+                p.put("x-ogc-role", "id");
+            }
+            properties.put(q.name(), p);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        doc.put("$id", api + "/collections/" + info.id() + "/queryables");
+        doc.put("type", "object");
+        doc.put("title", info.spec().title() + " — " + info.spec().titleZh());
+        doc.put("description", "What a filter (CQL2, OGC API – Features Part 3) on " + info.id() + " may name: geometries are in "
+                + "CRS84 unless filter-crs says otherwise; lists are sets of strings (A_CONTAINS, A_OVERLAPS, A_EQUALS, "
+                + "A_CONTAINEDBY).");
+        doc.put("properties", properties);
+        doc.put("additionalProperties", false);
         return doc;
     }
 

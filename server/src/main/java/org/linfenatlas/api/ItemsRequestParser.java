@@ -24,7 +24,7 @@ public final class ItemsRequestParser {
     public static final int MAX_VALUE_LENGTH = 1000;
     public static final int MAX_QUERY_TEXT = 200;
     static final List<String> COMMON = List.of("limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "f",
-            "sortby", "properties");
+            "sortby", "properties", "filter", "filter-lang", "filter-crs");
 
     private ItemsRequestParser() {
     }
@@ -44,7 +44,8 @@ public final class ItemsRequestParser {
             }
         });
         List<String> terms = params.containsKey("q") ? terms(params.get("q")) : List.of();
-        ItemsQuery query = new ItemsQuery(spec.id(), bbox, filters, terms, sortKeys(spec, params.get("sortby")), offset, limit);
+        ItemsQuery query = new ItemsQuery(spec.id(), bbox, filters, terms, sortKeys(spec, params.get("sortby")), offset, limit,
+                CqlParameters.filter(spec, params));
         Map<String, String> linkParams = new LinkedHashMap<>(params);
         linkParams.remove("offset");
         linkParams.put("limit", Integer.toString(limit));
@@ -57,6 +58,7 @@ public final class ItemsRequestParser {
         if (spec.searchable()) {
             allowed.add("q");
         }
+        CqlParameters.queryableParameters(spec).forEach(q -> allowed.add(q.name()));
         return allowed;
     }
 
@@ -75,7 +77,7 @@ public final class ItemsRequestParser {
                 throw ApiException.badParameter("query parameter '" + name + "' given more than once");
             }
             String value = e.getValue().get(0);
-            if (value.length() > MAX_VALUE_LENGTH) {
+            if (value.length() > MAX_VALUE_LENGTH && !name.equals(CqlParameters.FILTER)) { // a filter has its own limit
                 throw ApiException.badParameter("query parameter '" + name + "' is longer than " + MAX_VALUE_LENGTH + " characters");
             }
             params.put(name, value);

@@ -16,7 +16,7 @@ import org.linfenatlas.store.CollectionInfo;
 import org.linfenatlas.store.FeaturePage;
 import org.linfenatlas.store.FeatureStore;
 
-/** OGC API – Features (Part 1 core, GeoJSON, OpenAPI 3.0; Part 2 CRS) over a {@link FeatureStore}, under /api. */
+/** OGC API – Features (Part 1 core, GeoJSON, OpenAPI 3.0; Part 2 CRS; Part 3 filters) over a {@link FeatureStore}, under /api. */
 public final class OgcApi {
     public static final String PREFIX = "/api";
 
@@ -65,6 +65,10 @@ public final class OgcApi {
             // read inside the encoder, after the cache key's revision: never older data under a newer key
             cached(ctx, Http.JSON, null, () -> json(Documents.collection(api(ctx), collection(ctx), true)));
         });
+        routes.get(PREFIX + "/collections/{collectionId}/queryables", ctx -> {
+            collection(ctx); // 404 before anything else
+            cached(ctx, Documents.SCHEMA_JSON, null, () -> json(Documents.queryables(api(ctx), collection(ctx))));
+        });
         routes.get(PREFIX + "/collections/{collectionId}/items", this::items);
         routes.get(PREFIX + "/collections/{collectionId}/items/{featureId}", this::item);
         routes.get(PREFIX + "/stats", ctx -> cached(ctx, Http.JSON, null, () -> json(Documents.stats(store.stats()))));
@@ -105,9 +109,12 @@ public final class OgcApi {
         return isUnique(request) ? page(api, info.spec(), request, gzip) : null;
     }
 
-    /** Map panning and typing make nearly every bbox and search unique: caching them would only churn. */
+    /**
+     * Map panning and typing make nearly every bbox and search unique: caching them would only churn. So
+     * do filters, whose text (up to 100,000 characters) would also make long cache keys.
+     */
     private static boolean isUnique(ItemsRequest request) {
-        return request.query().bbox() != null || !request.query().terms().isEmpty();
+        return request.query().bbox() != null || !request.query().terms().isEmpty() || request.query().filter() != null;
     }
 
     private EncodedResponse page(String api, LayerSpec spec, ItemsRequest request, boolean gzip) {

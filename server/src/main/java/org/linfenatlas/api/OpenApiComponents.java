@@ -30,6 +30,18 @@ final class OpenApiComponents {
         p.put("f", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.GEOJSON), false));
         p.put("f-json", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.JSON), false));
         p.put("f-html", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.HTML), false));
+        p.put("filter", OpenApiDocument.param("filter", "A CQL2 filter (OGC API – Features Part 3, OGC 21-065) in filter-lang, at most "
+                + org.linfenatlas.filter.Cql2Text.MAX_LENGTH + " characters and " + org.linfenatlas.filter.Cql2Text.MAX_DEPTH
+                + " levels deep, naming the collection's queryables (see its /queryables): comparisons, IS NULL, LIKE, BETWEEN, "
+                + "IN, CASEI, ACCENTI, S_INTERSECTS and the other spatial functions with WKT or BBOX literals, A_CONTAINS and the "
+                + "other array functions. AND-ed with every other parameter. Example: category = 'energy' AND "
+                + "S_INTERSECTS(geometry, BBOX(111.3, 35.7, 111.9, 36.3)). A filter that cannot be used is a 400 whose "
+                + "details give the character position where it failed.",
+                Map.of("type", "string", "maxLength", org.linfenatlas.filter.Cql2Text.MAX_LENGTH), false));
+        p.put("filter-lang", OpenApiDocument.param("filter-lang", "The encoding of filter: CQL2 text or CQL2 JSON",
+                Map.of("type", "string", "enum", org.linfenatlas.filter.FilterLanguage.codes(), "default", "cql2-text"), false));
+        p.put("filter-crs", OpenApiDocument.param("filter-crs", "CRS of the geometry literals in filter (their axis order)",
+                Map.of("type", "string", "format", "uri", "enum", Crs.uris(), "default", Crs.CRS84.uri()), false));
         Map<String, Object> featureId = new LinkedHashMap<>();
         featureId.put("name", "featureId");
         featureId.put("in", "path");
@@ -50,7 +62,9 @@ final class OpenApiComponents {
 
     static Map<String, Object> schemas() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("exception", object(List.of("code"), Map.of("code", str(), "description", str())));
+        s.put("exception", object(List.of("code"), Map.of("code", str(), "description", str(), "details", Map.of(
+                "description", "What went wrong in detail: for 422 a list of {property, problem}; for a filter "
+                        + "{parameter, filter-lang, position (0-based character offset), near, queryables}"))));
         s.put("link", object(List.of("href"), Map.of("href", str(), "rel", str(), "type", str(), "title", str())));
         s.put("landingPage", object(List.of("links"), Map.of("title", str(), "description", str(), "links", links())));
         s.put("confClasses", object(List.of("conformsTo"), Map.of("conformsTo", Map.of("type", "array", "items", str()))));

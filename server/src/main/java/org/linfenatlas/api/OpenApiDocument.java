@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.linfenatlas.filter.Queryables;
+import org.linfenatlas.filter.ValueType;
 import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.model.PropertySpec;
 import org.linfenatlas.model.Vocabulary;
@@ -22,7 +24,7 @@ final class OpenApiDocument {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "Linfen Atlas API", "version", "1.0.0",
-                "description", "OGC API – Features (Part 1 core, GeoJSON, OpenAPI 3.0; Part 2 CRS; Part 4 create, replace, update, delete with ETags on projects) for the regional plans of Linfen.",
+                "description", "OGC API – Features (Part 1 core, GeoJSON, OpenAPI 3.0; Part 2 CRS; Part 3 filtering with CQL2 text and JSON; Part 4 create, replace, update, delete with ETags on projects) for the regional plans of Linfen.",
                 "license", Map.of("name", "Data: see gis-data/README.md")));
         doc.put("servers", List.of(Map.of("url", api)));
         Map<String, Object> paths = new LinkedHashMap<>();
@@ -39,6 +41,9 @@ final class OpenApiDocument {
             paths.put(base, get("describe_" + spec.id(), "Describe " + spec.title(), List.of(ref("f-json")), ok("collection", Http.JSON)));
             paths.put(base + "/items", get("getFeatures_" + spec.id(), spec.title() + ": features", itemsParameters(spec),
                     ok("featureCollectionGeoJSON", Http.GEOJSON)));
+            paths.put(base + "/queryables", get("getQueryables_" + spec.id(), spec.title() + ": what a filter may name",
+                    List.of(ref("f")), Map.of("200", Map.of("description", "A JSON Schema (2020-12) of the queryables",
+                            "content", Map.of(Documents.SCHEMA_JSON, Map.of("schema", Map.of("type", "object")))))));
             paths.put(base + "/items/{featureId}", get("getFeature_" + spec.id(), spec.title() + ": one feature",
                     List.of(ref("featureId"), ref("crs"), ref("f")), ok("featureGeoJSON", Http.GEOJSON)));
         }
@@ -58,7 +63,7 @@ final class OpenApiDocument {
 
     private static List<Object> itemsParameters(LayerSpec spec) {
         List<Object> params = new ArrayList<>(List.of(ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"),
-                ref("datetime"), ref("crs"), ref("f")));
+                ref("datetime"), ref("crs"), ref("f"), ref("filter"), ref("filter-lang"), ref("filter-crs")));
         params.add(param("sortby", "Comma-separated properties to sort by, '-' for descending: " + String.join(", ", spec.sortable()),
                 Map.of("type", "array", "items", Map.of("type", "string", "pattern",
                         "^[+-]?(" + String.join("|", spec.sortable()) + ")$")), false));
@@ -75,6 +80,14 @@ final class OpenApiDocument {
             params.add(param(name, "Only features whose '" + spec.filters().get(name) + "' is one of these (comma-separated)",
                     Map.of("type", "array", "items", item), false));
         });
+        for (Queryables.Queryable q : CqlParameters.queryableParameters(spec)) {
+            Map<String, Object> schema = new LinkedHashMap<>();
+            schema.put("type", q.type() == ValueType.STRING ? "string" : q.integer() ? "integer" : "number");
+            if (!q.values().isEmpty()) {
+                schema.put("enum", q.values());
+            }
+            params.add(param(q.name(), "Only features whose '" + q.name() + "' equals this (" + q.title() + ")", schema, false));
+        }
         return params;
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import org.linfenatlas.filter.FilterEvaluator;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.store.FeaturePage;
@@ -328,15 +329,18 @@ final class LayerIndex {
     }
 
     /**
-     * Selects positions (bbox, then filters and search), then orders only what it must: id order
-     * needs no sort, search relevance is three buckets, one sort key walks a precomputed order.
+     * Selects positions (bbox, then filters, CQL2 filter and search), then orders only what it must: id order
+     * needs no sort, search relevance is three buckets, one sort key walks a precomputed order. The tree
+     * narrows the candidates by the bbox, or else by the envelope a CQL2 filter implies (an AND with
+     * S_INTERSECTS, say); the filter is then tested on each candidate.
      */
     FeaturePage query(ItemsQuery query) {
-        if (query.bbox() != null && !query.acrossAntimeridian() && query.terms().isEmpty() && query.sortBy().isEmpty()
+        Selection selection = new Selection(query);
+        if (selection.boxes.size() == 1 && query.terms().isEmpty() && query.sortBy().isEmpty()
                 && query.offset() + query.limit() <= MAX_FIRST_POSITIONS) {
-            return firstInBox(query);
+            return firstInBox(query, selection);
         }
-        BitSet selected = select(query);
+        BitSet selected = select(selection);
         PageCollector page = new PageCollector(query.offset(), query.limit());
         if (!query.sortBy().isEmpty()) {
             if (!query.terms().isEmpty()) {
@@ -357,15 +361,38 @@ final class LayerIndex {
         return new FeaturePage(result, page.seen);
     }
 
+    /** What a query selects by: the box the tree looks up (the bbox, or the CQL2 filter's envelope), then the tests. */
+    private static final class Selection {
+        /** What the tree looks up: the bbox (two boxes across the antimeridian), or the CQL2 filter's envelope; none: all. */
+        final List<Envelope> boxes;
+        final Map<String, Set<String>> filters;
+        final FilterEvaluator filter;
+
+        Selection(ItemsQuery query) {
+            this.filters = query.filters();
+            this.filter = query.filter() == null ? null : new FilterEvaluator(query.filter());
+            Envelope implied = query.filter() == null ? null : FilterEvaluator.requiredEnvelope(query.filter());
+            this.boxes = query.bbox() != null ? query.boxes() : implied != null ? List.of(implied) : List.of();
+        }
+
+        boolean passes(Feature f) {
+            return (filters.isEmpty() || passesFilters(f, filters)) && (filter == null || filter.test(f));
+        }
+
+        boolean testsEach() {
+            return !filters.isEmpty() || filter != null;
+        }
+    }
+
     /**
      * A bbox page in id order (the map's usual request) without a bit per feature: the tree's matches
      * that pass the filters are counted, and the first offset + limit of them kept.
      */
-    private FeaturePage firstInBox(ItemsQuery query) {
+    private FeaturePage firstInBox(ItemsQuery query, Selection selection) {
         FirstPositions first = new FirstPositions((int) (query.offset() + query.limit()));
-        Map<String, Set<String>> filters = query.filters();
-        forEachIntersecting(query.bbox(), i -> {
-            if (filters.isEmpty() || passesFilters(features[i], filters)) {
+        boolean test = selection.testsEach();
+        forEachIntersecting(selection.boxes.get(0), i -> {
+            if (!test || selection.passes(features[i])) {
                 first.offer(i);
             }
         });
@@ -377,18 +404,18 @@ final class LayerIndex {
         return new FeaturePage(page, first.offered());
     }
 
-    private BitSet select(ItemsQuery query) {
+    private BitSet select(Selection selection) {
         BitSet selected = new BitSet(features.length);
-        if (query.bbox() == null) {
+        if (selection.boxes.isEmpty()) {
             selected.set(0, features.length);
         } else {
-            for (Envelope box : query.boxes()) { // two across the antimeridian: a feature touching both is set once
+            for (Envelope box : selection.boxes) { // two across the antimeridian: a feature touching both is set once
                 forEachIntersecting(box, selected::set);
             }
         }
-        if (!query.filters().isEmpty()) {
+        if (selection.testsEach()) {
             for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-                if (!passesFilters(features[i], query.filters())) {
+                if (!selection.passes(features[i])) {
                     selected.clear(i);
                 }
             }

@@ -3,6 +3,7 @@ package org.linfenatlas.store;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.linfenatlas.filter.Filter;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -15,6 +16,8 @@ import org.locationtech.jts.geom.Envelope;
  * @param filters property name → accepted values (any of them; array properties match on any element)
  * @param terms   lower-cased search terms, all of which must match, empty for no search
  * @param sortBy  sort keys, applied in order, with `id` as the final tie-breaker
+ * @param filter  a parsed CQL2 filter (OGC API – Features Part 3) or null; AND-ed with bbox, filters and terms.
+ *                Its property names are queryables of the collection, checked when it was parsed.
  */
 public record ItemsQuery(
         String collection,
@@ -23,7 +26,8 @@ public record ItemsQuery(
         List<String> terms,
         List<SortKey> sortBy,
         long offset,
-        int limit) {
+        int limit,
+        Filter filter) {
 
     public ItemsQuery {
         filters = Map.copyOf(filters);
@@ -57,6 +61,17 @@ public record ItemsQuery(
         }
         return List.of(new Envelope(bbox.getMinX(), 180, bbox.getMinY(), bbox.getMaxY()),
                 new Envelope(-180, bbox.getMaxX() - 360, bbox.getMinY(), bbox.getMaxY()));
+    }
+
+    /** Without a CQL2 filter. */
+    public ItemsQuery(String collection, Envelope bbox, Map<String, Set<String>> filters, List<String> terms,
+                      List<SortKey> sortBy, long offset, int limit) {
+        this(collection, bbox, filters, terms, sortBy, offset, limit, null);
+    }
+
+    /** The same query with a CQL2 filter (null for none). */
+    public ItemsQuery withFilter(Filter newFilter) {
+        return new ItemsQuery(collection, bbox, filters, terms, sortBy, offset, limit, newFilter);
     }
 
     public static ItemsQuery all(String collection) {

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.linfenatlas.filter.Cql2Json;
+import org.linfenatlas.filter.Cql2Text;
+import org.linfenatlas.filter.Filter;
+import org.linfenatlas.filter.FilterEvaluator;
+import org.linfenatlas.filter.Queryables;
 import org.linfenatlas.index.IndexedStore;
 import org.linfenatlas.index.SearchText;
 import org.linfenatlas.model.Feature;
@@ -263,6 +268,180 @@ public abstract class StoreContractTest {
         assertEquals(List.of(), store.recentHistory(Layers.BELTS, 10, false));
     }
 
+    /**
+     * CQL2 filters (OGC API – Features Part 3): each operator, missing values (three-valued logic), lists,
+     * every spatial relation, literals of each geometry type, combinations with bbox, search, the older filter
+     * parameters, sorting and paging, both encodings; and the CQL2 standard's own examples with this atlas's
+     * property names. Every store must give the reference's answer.
+     */
+    static Stream<Case> filterCases() {
+        String p = Layers.PROJECTS;
+        String c = Layers.COUNTIES;
+        List<Case> cases = new ArrayList<>();
+        // comparisons
+        cases.add(q(p, "= string").cql("category = 'energy'"));
+        cases.add(q(p, "<> string").cql("category <> 'energy'"));
+        cases.add(q(p, "< string, code-point order").cql("name < '吉县'"));
+        cases.add(q(p, ">= string with nulls").cql("name_en >= 'Linfen'"));
+        cases.add(q(p, "> integer").cql("start_year > 2020"));
+        cases.add(q(p, "<= integer given as decimal").cql("start_year <= 2019.0"));
+        cases.add(q(p, ">= number").cql("investment_planned_yi_yuan >= 50.5"));
+        cases.add(q(p, "= integer").cql("investment_year = 2024"));
+        cases.add(q(p, "< id").cql("id < 'syn-000100'"));
+        cases.add(q(p, "literal on the left").cql("2020 < start_year"));
+        cases.add(q(p, "property against property, numbers").cql("completion_year > start_year"));
+        cases.add(q(p, "property against property, numbers <").cql("investment_completed_yi_yuan < investment_planned_yi_yuan"));
+        cases.add(q(p, "property against property, strings").cql("name_en <> summary_en"));
+        cases.add(q(p, "literal against literal, true").cql("'a' < 'b' AND category = 'energy'"));
+        cases.add(q(p, "literal against literal, false").cql("1 > 2 OR category = 'energy'"));
+        cases.add(q(p, "TRUE").cql("TRUE"));
+        cases.add(q(p, "FALSE").cql("FALSE"));
+        // missing values
+        cases.add(q(p, "IS NULL").cql("stage IS NULL"));
+        cases.add(q(p, "IS NOT NULL").cql("stage IS NOT NULL"));
+        cases.add(q(p, "NOT over a missing value stays unknown").cql("NOT stage = 'planning'"));
+        cases.add(q(p, "NOT over a comparison").cql("NOT (start_year > 2020)"));
+        cases.add(q(p, "OR with unknown").cql("name_en IS NULL OR name_en LIKE '%Park%'"));
+        cases.add(q(p, "AND with unknown").cql("NOT (start_year = 2020 AND category = 'energy')"));
+        cases.add(q(p, "parent IS NOT NULL").cql("parent IS NOT NULL"));
+        cases.add(q(p, "a list IS NULL").cql("aliases IS NULL"));
+        cases.add(q(p, "geometry IS NOT NULL (clause6_03)").cql("geometry IS NOT NULL"));
+        // LIKE, CASEI, ACCENTI
+        cases.add(q(p, "LIKE prefix (clause7_01)").cql("name LIKE '尧都%'"));
+        cases.add(q(p, "LIKE with _").cql("name_en LIKE '%park _'"));
+        cases.add(q(p, "NOT LIKE").cql("name_en NOT LIKE '%park%'"));
+        cases.add(q(p, "LIKE escaped %: literal, so nothing ends with one").cql("name_en LIKE '%\\%'"));
+        cases.add(q(p, "LIKE escaped _: literal, not the space").cql("name_en LIKE 'Yaodu\\_District%' OR source LIKE '%\\\\%'"));
+        cases.add(q(p, "NOT LIKE escaped _").cql("name_en NOT LIKE 'Yaodu\\_District%'"));
+        cases.add(q(p, "CASEI LIKE").cql("CASEI(name_en) LIKE CASEI('%PARK%')"));
+        cases.add(q(p, "CASEI =").cql("CASEI(category) = CASEI('ENERGY')"));
+        cases.add(q(p, "ACCENTI and CASEI").cql("ACCENTI(CASEI(name_en)) LIKE ACCENTI(CASEI('YÁODÙ%'))"));
+        cases.add(q(c, "ACCENTI on the literal").cql("ACCENTI(name_en) = ACCENTI('Jí Cóunty') OR name_en = ACCENTI('Xī County')"));
+        cases.add(q(c, "CASEI IN (clause7_04)").cql("CASEI(name_en) IN (CASEI('JI COUNTY'), CASEI('Straße'), CASEI('yonghe county'))"));
+        // BETWEEN, IN
+        cases.add(q(p, "BETWEEN").cql("start_year BETWEEN 2019 AND 2021"));
+        cases.add(q(p, "NOT BETWEEN").cql("investment_planned_yi_yuan NOT BETWEEN 10 AND 100"));
+        cases.add(q(c, "BETWEEN computed areas (clause7_02)").cql("area_km2 BETWEEN 1000.0 and 1500.0"));
+        cases.add(q(p, "IN strings").cql("status IN ('build', 'plan')"));
+        cases.add(q(p, "IN numbers").cql("start_year IN (2018, 2023)"));
+        cases.add(q(p, "NOT IN").cql("category NOT IN ('energy', 'transport')"));
+        cases.add(q(c, "IN (clause7_03a)").cql("name IN ('吉县','乡宁县','大宁县','永和县')"));
+        cases.add(q(c, "= (clause6_02a)").cql("name='吉县'"));
+        // lists
+        cases.add(q(p, "A_CONTAINS one").cql("A_CONTAINS(counties, ('尧都区'))"));
+        cases.add(q(p, "A_CONTAINS two").cql("A_CONTAINS(counties, ('安泽县', '浮山县'))"));
+        cases.add(q(p, "A_CONTAINS empty: every list, not the missing").cql("A_CONTAINS(aliases, ())"));
+        cases.add(q(p, "A_CONTAINEDBY").cql("A_CONTAINEDBY(belts, ('fen'))"));
+        cases.add(q(p, "A_EQUALS as sets").cql("A_EQUALS(belts, ('yellow', 'fen', 'fen'))"));
+        cases.add(q(p, "A_EQUALS empty").cql("A_EQUALS(aliases, ())"));
+        cases.add(q(p, "A_OVERLAPS").cql("A_OVERLAPS(counties, ('吉县', '永和县'))"));
+        cases.add(q(p, "A_OVERLAPS literal first").cql("A_OVERLAPS(('吉县', '永和县'), counties)"));
+        cases.add(q(p, "A_OVERLAPS two properties").cql("A_OVERLAPS(aliases, aliases)"));
+        cases.add(q(p, "A_CONTAINS two properties").cql("A_CONTAINS(counties, counties) AND NOT A_CONTAINS(belts, ('fen'))"));
+        cases.add(q(p, "A_CONTAINS two belts (clause7_15)").cql("A_CONTAINS(belts, ('fen','yellow'))"));
+        cases.add(q(Layers.BELTS, "belts: A_CONTAINS").cql("A_CONTAINS(counties, ('吉县'))"));
+        // spatial
+        cases.add(q(p, "S_INTERSECTS BBOX").cql("S_INTERSECTS(geometry, BBOX(111.3, 35.7, 111.9, 36.3))"));
+        cases.add(q(c, "S_INTERSECTS POINT (clause7_07)").cql("S_INTERSECTS(geometry,POINT(111.52 36.08))"));
+        cases.add(q(c, "S_CONTAINS POINT").cql("S_CONTAINS(geometry, POINT(111.52 36.08))"));
+        cases.add(q(p, "S_WITHIN POLYGON").cql("S_WITHIN(geometry, POLYGON((111 35.5, 112 35.5, 111.5 36.5, 111 35.5)))"));
+        cases.add(q(c, "S_WITHIN BBOX").cql("S_WITHIN(geometry, BBOX(110, 35.5, 111.5, 37))"));
+        cases.add(q(p, "S_DISJOINT").cql("S_DISJOINT(geometry, BBOX(110, 35, 111.5, 37))"));
+        cases.add(q(c, "S_OVERLAPS").cql("S_OVERLAPS(geometry, BBOX(111.3, 35.7, 111.9, 36.3))"));
+        cases.add(q(c, "S_CROSSES a line").cql("S_CROSSES(geometry, LINESTRING(110.5 36, 112.5 36.2))"));
+        cases.add(q(Layers.RIVERS, "rivers S_CROSSES a line").cql("S_CROSSES(geometry, LINESTRING(110.2 35.8, 112.5 36.2))"));
+        cases.add(q(p, "S_CROSSES on lines").cql("S_CROSSES(geometry, LINESTRING(110.5 36, 112.5 36.2))"));
+        cases.add(q(p, "S_INTERSECTS MULTIPOINT").cql("S_INTERSECTS(geometry, MULTIPOINT((111.52 36.08), (110.7 36.7)))"));
+        cases.add(q(c, "S_INTERSECTS MULTILINESTRING").cql("S_INTERSECTS(geometry, MULTILINESTRING((110.5 35.5, 110.9 35.9), (111.9 36.5, 112.2 36.6)))"));
+        cases.add(q(p, "S_WITHIN MULTIPOLYGON").cql("S_WITHIN(geometry, MULTIPOLYGON(((111 35.5, 112 35.5, 112 36, 111 35.5)), ((110.5 36.5, 111 36.5, 111 37, 110.5 36.5))))"));
+        cases.add(q(p, "S_INTERSECTS GEOMETRYCOLLECTION").cql("S_INTERSECTS(geometry, GEOMETRYCOLLECTION(POINT(111.52 36.08), LINESTRING(110.5 35.5, 110.9 35.9), POLYGON((111.5 36.5, 111.8 36.5, 111.8 36.8, 111.5 36.5))))"));
+        cases.add(q(c, "S_CONTAINS with the literal first").cql("S_CONTAINS(BBOX(110, 35, 112, 36.4), geometry)"));
+        cases.add(q(p, "BBOX across the antimeridian").cql("S_INTERSECTS(geometry, BBOX(170, -10, -170, 10))"));
+        cases.add(q(p, "BBOX with heights (example45)").cql("S_INTERSECTS(\"geometry\", BBOX(-128.098193, -1.1, -99999.0, 180.0, 90.0, 100000.0))"));
+        cases.add(q(p, "two spatial predicates AND-ed, far apart").cql("S_INTERSECTS(geometry, BBOX(110.5, 35.5, 111.5, 36.5)) AND S_INTERSECTS(geometry, BBOX(111, 36, 112, 37))"));
+        cases.add(q(p, "spatial OR").cql("S_INTERSECTS(geometry, BBOX(110.5, 35.5, 110.8, 36)) OR S_INTERSECTS(geometry, POINT(111.52 36.08))"));
+        cases.add(q(p, "literal against literal, spatial").cql("S_INTERSECTS(POINT(1 1), BBOX(0, 0, 2, 2)) AND kind = 'line'"));
+        // combinations
+        cases.add(q(p, "filter and bbox").cql("category = 'energy'").bbox(111.0, 35.5, 112.0, 36.5));
+        cases.add(q(p, "spatial filter and a bbox apart").cql("S_INTERSECTS(geometry, BBOX(110, 35, 110.5, 35.5))").bbox(111.0, 35.5, 112.0, 36.5));
+        cases.add(q(p, "filter and search").cql("status IN ('build', 'upgrade')").search("park"));
+        cases.add(q(p, "filter, search, sorted").cql("start_year >= 2019").search("guangfu").sort("name", true));
+        cases.add(q(p, "filter and parameters").cql("NOT A_CONTAINS(counties, ('尧都区'))").filter("category", "energy", "logistics").filter("belts", "fen"));
+        cases.add(q(p, "filter, bbox, parameters, paged").cql("stage IS NOT NULL").bbox(110.0, 35.0, 112.5, 37.0).filter("status", "plan", "build").page(5, 10));
+        cases.add(q(p, "filter sorted and paged").cql("category <> 'transport'").sort("name_en", false).page(20, 30));
+        cases.add(q(p, "filter, deep page").cql("kind IN ('point', 'area')").page(300, 50));
+        cases.add(q(p, "filter, page past the end").cql("category = 'energy'").page(5000, 10));
+        // the standard's examples (cql2/standard/schema/examples/text), with this atlas's names
+        cases.add(q(p, "example08").cql("category='energy'\nAND status='build'\nAND precision='site'\nAND s_intersects(geometry,POLYGON((111 35.5,112 35.5,112 36.5,111 36.5,111 35.5)))"));
+        cases.add(q(p, "example15").cql("start_year>2019 AND investment_year=2024"));
+        cases.add(q(p, "example29").cql("\"id\" = 'syn-000042'"));
+        cases.add(q(p, "example37").cql("\"start_year\" BETWEEN 2019 AND 2021"));
+        // the JSON encoding
+        cases.add(q(p, "JSON: and, like, a_overlaps").cqlJson("""
+                {"op": "and", "args": [
+                  {"op": "like", "args": [{"op": "casei", "args": [{"property": "name_en"}]}, {"op": "casei", "args": ["%PARK%"]}]},
+                  {"op": "a_overlaps", "args": [{"property": "belts"}, ["fen", "taiyue"]]}]}"""));
+        cases.add(q(p, "JSON: s_intersects GeoJSON, not isNull").cqlJson("""
+                {"op": "and", "args": [
+                  {"op": "s_intersects", "args": [{"property": "geometry"},
+                    {"type": "Polygon", "coordinates": [[[111, 35.5], [112, 35.5], [112, 36.5], [111, 35.5]]]}]},
+                  {"op": "not", "args": [{"op": "isNull", "args": [{"property": "stage"}]}]}]}"""));
+        cases.add(q(c, "JSON: between, in, bbox").cqlJson("""
+                {"op": "or", "args": [
+                  {"op": "between", "args": [{"property": "area_km2"}, 1000, 1500]},
+                  {"op": "in", "args": [{"property": "belt"}, ["taiyue"]]},
+                  {"op": "s_within", "args": [{"property": "geometry"}, {"bbox": [110, 35.5, 111.5, 37]}]}]}"""));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filterCases")
+    void filteredItemsAgree(Case c) {
+        itemsAgree(c);
+    }
+
+    @Test
+    void filterCasesAreNotTrivial() {
+        long empty = filterCases().filter(c -> reference.items(c.query()).numberMatched() == 0).count();
+        long everything = filterCases().filter(c -> c.bbox() == null && c.filters().isEmpty() && c.terms().isEmpty()
+                && reference.items(c.query()).numberMatched() == reference.items(ItemsQuery.all(c.collection())).numberMatched()).count();
+        assertTrue(empty <= 8, "most filter cases match something; " + empty + " match nothing");
+        assertTrue(everything <= 6, "most filter cases leave something out; " + everything + " keep everything");
+    }
+
+    /** Relations with real geometries as literals: a county's shape (its neighbours touch it) and a project's. */
+    @Test
+    void spatialRelationsWithTheDataAsLiteralsAgree() {
+        Feature county = reference.item(Layers.COUNTIES, "141002").orElseThrow();
+        Feature project = reference.items(ItemsQuery.all(Layers.PROJECTS)).features().stream()
+                .filter(f -> f.geometry().getGeometryType().equals("Polygon")).findFirst().orElseThrow();
+        int touching = 0;
+        for (String op : List.of("S_INTERSECTS", "S_EQUALS", "S_DISJOINT", "S_TOUCHES", "S_WITHIN", "S_OVERLAPS", "S_CROSSES", "S_CONTAINS")) {
+            for (Feature literal : List.of(county, project)) {
+                for (String collection : List.of(Layers.COUNTIES, Layers.PROJECTS, Layers.RIVERS)) {
+                    Case c = q(collection, op + " " + literal.id()).cql(op + "(geometry, " + literal.geometry().toText() + ")");
+                    itemsAgree(c);
+                    if (op.equals("S_TOUCHES") && collection.equals(Layers.COUNTIES) && literal == county) {
+                        touching = (int) reference.items(c.query()).numberMatched();
+                    }
+                }
+            }
+        }
+        assertTrue(touching >= 3, "尧都区 has neighbours that touch it: " + touching);
+    }
+
+    @Test
+    void filtersMatchTheEvaluatorOverTheStoresOwnFeatures() {
+        for (Case c : filterCases().filter(c -> c.bbox() == null && c.filters().isEmpty() && c.terms().isEmpty()
+                && c.offset() == 0 && c.sortBy().isEmpty()).toList()) {
+            ItemsQuery query = c.query();
+            FilterEvaluator evaluator = new FilterEvaluator(query.filter());
+            List<String> expected = store.items(ItemsQuery.all(c.collection())).features().stream().filter(evaluator::test)
+                    .map(Feature::id).toList();
+            assertEquals(expected, ids(store.items(query).features()), c.toString());
+        }
+    }
+
     // The store under test against brute force over its own full answer, independent of the reference.
 
     @Test
@@ -366,39 +545,52 @@ public abstract class StoreContractTest {
     }
 
     static Case q(String collection, String name) {
-        return new Case(name, collection, null, new LinkedHashMap<>(), List.of(), List.of(), 0, Integer.MAX_VALUE);
+        return new Case(name, collection, null, new LinkedHashMap<>(), List.of(), List.of(), 0, Integer.MAX_VALUE, null, false);
     }
 
-    /** A named request, built the way ItemsRequestParser builds one. */
+    /** A named request, built the way ItemsRequestParser builds one; cql is a CQL2 filter (text, or JSON when json). */
     record Case(String name, String collection, Envelope bbox, Map<String, Set<String>> filters, List<String> terms,
-                List<SortKey> sortBy, long offset, int limit) {
+                List<SortKey> sortBy, long offset, int limit, String cql, boolean json) {
         /** West, south, east, north, as the bbox parameter gives them (west > east: across the antimeridian). */
         Case bbox(double minX, double minY, double maxX, double maxY) {
-            return new Case(name, collection, ItemsQuery.bbox(minX, minY, maxX, maxY), filters, terms, sortBy, offset, limit);
+            return new Case(name, collection, ItemsQuery.bbox(minX, minY, maxX, maxY), filters, terms, sortBy, offset, limit, cql, json);
         }
 
         Case filter(String property, String... values) {
             Map<String, Set<String>> more = new LinkedHashMap<>(filters);
             more.put(property, Set.of(values));
-            return new Case(name, collection, bbox, more, terms, sortBy, offset, limit);
+            return new Case(name, collection, bbox, more, terms, sortBy, offset, limit, cql, json);
         }
 
         Case search(String q) {
-            return new Case(name, collection, bbox, filters, SearchText.terms(q), sortBy, offset, limit);
+            return new Case(name, collection, bbox, filters, SearchText.terms(q), sortBy, offset, limit, cql, json);
         }
 
         Case sort(String property, boolean descending) {
             List<SortKey> more = new ArrayList<>(sortBy);
             more.add(new SortKey(property, descending));
-            return new Case(name, collection, bbox, filters, terms, more, offset, limit);
+            return new Case(name, collection, bbox, filters, terms, more, offset, limit, cql, json);
         }
 
         Case page(long newOffset, int newLimit) {
-            return new Case(name, collection, bbox, filters, terms, sortBy, newOffset, newLimit);
+            return new Case(name, collection, bbox, filters, terms, sortBy, newOffset, newLimit, cql, json);
+        }
+
+        Case cql(String text) {
+            return new Case(name, collection, bbox, filters, terms, sortBy, offset, limit, text, false);
+        }
+
+        Case cqlJson(String text) {
+            return new Case(name, collection, bbox, filters, terms, sortBy, offset, limit, text, true);
         }
 
         ItemsQuery query() {
-            return new ItemsQuery(collection, bbox, filters, terms, sortBy, offset, limit);
+            Filter filter = null;
+            if (cql != null) {
+                Queryables queryables = Queryables.of(Layers.byId(collection).orElseThrow());
+                filter = json ? Cql2Json.parse(cql, queryables, g -> g) : Cql2Text.parse(cql, queryables, g -> g);
+            }
+            return new ItemsQuery(collection, bbox, filters, terms, sortBy, offset, limit, filter);
         }
 
         @Override

@@ -35,7 +35,7 @@ import org.locationtech.jts.io.WKBWriter;
 /**
  * The SQL read path (--db-reads sql): every items request becomes one query on PostGIS, the page
  * with its count (the bbox through the GiST index, filters on typed columns and GIN-indexed JSONB
- * lists, search on the stored search text), so nothing is held in memory but the collection list
+ * lists, CQL2 filters by {@link FilterSql}, search on the stored search text), so nothing is held in memory but the collection list
  * and the statistics of the current data version. It answers exactly as the in-memory
  * {@code IndexedStore} does; StoreContractTest holds both to that.
  */
@@ -210,6 +210,9 @@ public final class PostGisFeatureStore implements FeatureStore {
         }
         if (!query.terms().isEmpty() && !table.spec().searchable()) {
             throw new IllegalArgumentException("collection " + table.spec().id() + " is not searchable");
+        }
+        if (query.filter() != null) {
+            conditions.add(FilterSql.condition(table, query.filter()));
         }
         for (String term : query.terms()) {
             String anywhere = ANY_START + termPattern(term);

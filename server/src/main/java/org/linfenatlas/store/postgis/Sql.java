@@ -43,6 +43,10 @@ final class Sql {
                     s.setString(index, string);
                 } else if (value instanceof Long number) {
                     s.setLong(index, number);
+                } else if (value instanceof Double number) {
+                    s.setDouble(index, number);
+                } else if (value instanceof Boolean bool) {
+                    s.setBoolean(index, bool);
                 } else {
                     throw new IllegalArgumentException("cannot bind a " + value.getClass().getSimpleName());
                 }
