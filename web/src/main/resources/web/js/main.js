@@ -91,7 +91,8 @@ async function start() {
     failures.push(layer.id);
     console.warn(`layer ${layer.id}:`, e.message);
   })));
-  for (const it of app.layers.get('projects').items) app.index.projects.set(String(it.feature.id), it.feature);
+  // Every project, also those without a geometry (listed, never drawn): from the collection, not the map layer.
+  for (const f of await app.api.collection('projects').catch(() => [])) app.index.projects.set(String(f.id), f);
   for (const it of app.layers.get('counties').items) {
     app.index.counties.set(String(it.feature.id), it.feature);
     app.index.countiesByName.set(it.feature.properties.name, it.feature);
