@@ -77,11 +77,13 @@ final class OpenApiComponents {
                 "numberReturned", Map.of("type", "integer", "minimum", 0))));
         Map<String, Object> group = object(List.of("id", "count"), Map.of("id", str(), "name", str(), "name_en", str(),
                 "belt", str(), "count", Map.of("type", "integer"), "investment_yi_yuan", Map.of("type", "number"),
+                "investment_count", Map.of("type", "integer", "description", "Projects that state an investment"),
                 "categories", Map.of("type", "object", "additionalProperties", Map.of("type", "integer"))));
         s.put("statsGroup", group);
         Map<String, Object> groups = Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/statsGroup"));
         s.put("stats", object(List.of("total"), Map.of("total", Map.of("type", "integer"),
-                "investment_yi_yuan", Map.of("type", "number"), "belts", groups, "counties", groups, "categories", groups)));
+                "investment_yi_yuan", Map.of("type", "number"),
+                "investment_count", Map.of("type", "integer", "description", "Projects that state an investment"), "belts", groups, "counties", groups, "categories", groups)));
         return s;
     }
 
