@@ -16,7 +16,7 @@ import org.locationtech.jts.geom.Geometry;
  * {@code geometry} that is an object or null (absent counts as null), or nested deeper than 20. INVALID (422), all else:
  * <ul>
  * <li>properties not in the projects layer spec; values of the wrong JSON type; text that is blank or
- *     too long (name 200, name_en 300, summaries 2000, source, place_basis and progress notes 500,
+ *     too long (name 200, name_en 300, summaries, source and place_basis 2000 (they are bilingual), progress notes 500,
  *     parent 200, aliases at most 20 of at most 200);
  * <li>category, status, precision, kind and stage outside their vocabularies;
  * <li>name, category, kind, status, precision and counties are required: the map, the filters and the

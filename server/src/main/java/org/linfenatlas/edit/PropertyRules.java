@@ -20,7 +20,7 @@ final class PropertyRules {
     static final List<String> REQUIRED = List.of("name", "category", "kind", "status", "precision", "counties");
     static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(
             Map.entry("name", 200), Map.entry("name_en", 300), Map.entry("summary_zh", 2000), Map.entry("summary_en", 2000),
-            Map.entry("source", 500), Map.entry("place_basis", 500), Map.entry("progress_zh", 500), Map.entry("progress_en", 500),
+            Map.entry("source", 2000), Map.entry("place_basis", 2000), Map.entry("progress_zh", 500), Map.entry("progress_en", 500),
             Map.entry("parent", 200), Map.entry("category", 40), Map.entry("kind", 40), Map.entry("status", 40),
             Map.entry("precision", 40), Map.entry("stage", 40), Map.entry("counties_basis", 40));
     static final Map<String, List<String>> VOCABULARIES = Map.of(

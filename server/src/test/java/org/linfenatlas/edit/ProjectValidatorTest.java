@@ -282,15 +282,15 @@ class ProjectValidatorTest {
     }
 
     @Test
-    void sourceHasAtMost500Characters() {
-        assertInvalid(project("{\"properties\": {\"source\": \"" + "s".repeat(501) + "\"}}"),
-                new Problem("source", "has 501 characters; at most 500"));
+    void sourceHasAtMost2000Characters() {
+        assertInvalid(project("{\"properties\": {\"source\": \"" + "s".repeat(2001) + "\"}}"),
+                new Problem("source", "has 2001 characters; at most 2000"));
     }
 
     @Test
-    void placeBasisHasAtMost500Characters() {
-        assertInvalid(project("{\"properties\": {\"place_basis\": \"" + "p".repeat(501) + "\"}}"),
-                new Problem("place_basis", "has 501 characters; at most 500"));
+    void placeBasisHasAtMost2000Characters() {
+        assertInvalid(project("{\"properties\": {\"place_basis\": \"" + "p".repeat(2001) + "\"}}"),
+                new Problem("place_basis", "has 2001 characters; at most 2000"));
     }
 
     @Test
