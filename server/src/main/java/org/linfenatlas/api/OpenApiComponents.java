@@ -60,8 +60,10 @@ final class OpenApiComponents {
                 "crs", Map.of("type", "array", "items", str()), "storageCrs", str())));
         s.put("collections", object(List.of("links", "collections"), Map.of("links", links(),
                 "collections", Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/collection")))));
-        s.put("geometryGeoJSON", object(List.of("type"), Map.of("type", Map.of("type", "string", "enum", List.of(
-                "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection")))));
+        Map<String, Object> geometry = object(List.of("type"), Map.of("type", Map.of("type", "string", "enum", List.of(
+                "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"))));
+        geometry.put("nullable", true); // RFC 7946: null for a feature without a position (a project at precision none)
+        s.put("geometryGeoJSON", geometry);
         s.put("featureGeoJSON", object(List.of("type", "geometry", "properties"), Map.of(
                 "type", Map.of("type", "string", "enum", List.of("Feature")),
                 "geometry", Map.of("$ref", "#/components/schemas/geometryGeoJSON"),
