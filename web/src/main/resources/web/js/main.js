@@ -84,7 +84,8 @@ async function start() {
     failures.push(layer.id);
     console.warn(`layer ${layer.id}:`, e.message);
   })));
-  for (const it of app.layers.get('projects').items) app.index.projects.set(String(it.feature.id), it.feature);
+  // every project, also those without a position (geometry null), which the map leaves out but search and cards show
+  for (const feature of await app.api.collection('projects').catch(() => [])) app.index.projects.set(String(feature.id), feature);
   for (const it of app.layers.get('counties').items) {
     app.index.counties.set(String(it.feature.id), it.feature);
     app.index.countiesByName.set(it.feature.properties.name, it.feature);
