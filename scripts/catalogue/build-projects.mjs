@@ -7,10 +7,12 @@ import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  Problems, loadSources, loadGazetteer, validateRecords, foldDuplicates, checkNamesUnique, CATEGORIES, STATUSES, PRECISIONS, KINDS,
+  Problems, loadSources, loadGazetteer, placesAsGazetteer, validateRecords, foldDuplicates, checkNamesUnique, CATEGORIES, STATUSES,
+  PRECISIONS, KINDS, COUNTIES_BASES,
 } from './lib/records.mjs';
+import { sourceInWords } from './lib/sources.mjs';
 import {
-  Counties, spreadPoints, place, maxOutsideKm, sampleCoordinates, allowedOutsideKm, CITY_ANCHOR,
+  Counties, spreadPoints, place, maxOutsideKm, sampleCoordinates, allowedOutsideKm, crossedCounties, CITY_ANCHOR,
 } from './lib/placement.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,7 +32,8 @@ const problems = new Problems();
 const gazetteerFiles = [join(here, 'gazetteer.json'),
   ...readdirSync(join(here, 'source')).filter((f) => f.endsWith('gazetteer.json')).sort().map((f) => join(here, 'source', f))]
   .filter(existsSync);
-const gazetteer = loadGazetteer(gazetteerFiles, counties.names(), problems);
+const places = readJson(join(repo, 'gis-data', 'places.geojson'));
+const gazetteer = loadGazetteer(gazetteerFiles, counties.names(), problems, [['gis-data/places.geojson', placesAsGazetteer(places)]]);
 const only = process.env.CATALOGUE_ONLY ?? '';
 const entries = loadSources(join(here, 'source'), problems, only);
 if (only && mode !== '--markdown') console.log(`build-projects: only source files starting with "${only}" (CATALOGUE_ONLY)`);
@@ -49,6 +52,12 @@ const features = records.map((r) => {
   const allowed = allowedOutsideKm(r.place);
   const within = r.counties.length ? r.counties : [CITY_ANCHOR];
   const outside = maxOutsideKm(geometry, counties.union(within), allowed);
+  // a line says which counties it passes through: each listed county is crossed, and (above) no other
+  if (geometry && r.kind === 'line' && r.counties.length && !r.place.along) {
+    const crossed = crossedCounties(geometry, counties);
+    const missed = r.counties.filter((c) => !crossed.includes(c));
+    if (missed.length) problems.add(r.id, `lists ${missed.join(', ')}, which its line does not cross (crosses ${crossed.join(', ')})`);
+  }
   if (outside > 0) {
     const samples = sampleCoordinates(geometry);
     const crossed = [...counties.names()].filter((c) => !within.includes(c) && samples.some((s) => counties.contains(c, s)));
@@ -61,9 +70,9 @@ problems.throwIfAny('geometry');
 const collection = {
   type: 'FeatureCollection',
   name: 'projects',
-  source: 'hand-curated records in scripts/catalogue/source/ from plans 000 (临汾市“十四五”促进区域融合发展实现高水平崛起规划) and 003 (2023“双城”建设项目谋划指导意见); built by scripts/catalogue/build-projects.mjs',
+  source: 'hand-curated records in scripts/catalogue/source/ from the plans 临汾市“十四五”促进区域融合发展实现高水平崛起规划 and 全市2023年“双城”建设项目谋划指导意见; built by scripts/catalogue/build-projects.mjs; town positions from the places layer (GeoNames, CC BY 4.0)',
   datum: 'WGS84 lon/lat, 6 decimals',
-  precision: 'per feature: properties.precision (site, landmark, county, city) and properties.place_basis',
+  precision: 'per feature: properties.precision (site, landmark, town, county, city, none) and properties.place_basis; geometry null at precision none',
   features,
 };
 const text = `${JSON.stringify(collection, roundCoordinates, 0)
@@ -99,11 +108,12 @@ function feature(r, geometry, basis) {
       aliases: r.aliases,
       category: r.category,
       counties: r.counties,
+      counties_basis: r.counties_basis,
       belts,
       kind: r.kind,
       status: r.status,
       figures: Object.fromEntries(Object.entries(r.figures).sort(([a], [b]) => (a < b ? -1 : 1))),
-      source: r.source,
+      source: sourceInWords(r.source),
       summary_zh: r.summary_zh,
       summary_en: r.summary_en,
       precision: r.place.precision,
@@ -135,6 +145,7 @@ function reportSections(features) {
     ['category', tally(features, 'category', CATEGORIES)],
     ['belt (a feature counts once per belt it touches)', tally(features, 'belts', BELTS)],
     ['precision', tally(features, 'precision', PRECISIONS)],
+    ['counties_basis', tally(features, 'counties_basis', COUNTIES_BASES)],
     ['status', tally(features, 'status', STATUSES)],
     ['kind', tally(features, 'kind', KINDS)],
   ];

@@ -69,42 +69,103 @@ export function spreadPoints(records, counties) {
   return positions;
 }
 
+const PRECISION_ZH = { site: '设施自身位置', landmark: '地标', town: '乡镇' };
+const PRECISION_EN = { site: 'Site', landmark: 'Landmark', town: 'Town' };
+const SIDE_ZH = { east: '东', west: '西' };
+
+/**
+ * The record's geometry (null at precision none) and `place_basis`: how it was made, in Chinese, then in
+ * English. The note of the record (note_zh, note) follows in each language.
+ */
 export function place(record, { counties, gazetteer, rivers, spread }) {
   const p = record.place;
-  const note = p.note ? ` ${capitalise(p.note)}.` : '';
+  const basis = (zh, en) => `${zh}${p.note_zh ? `${p.note_zh.replace(/[。.]$/, '')}。` : ''}${en}${p.note ? ` ${capitalise(p.note)}.` : ''}`;
+  if (p.precision === 'none') {
+    return { geometry: null, basis: basis('无位置：', 'No position:') };
+  }
   if (p.at) {
     const g = gazetteer.get(p.at);
-    return { geometry: turf.point([g.lon, g.lat]).geometry, basis: `${p.precision} "${g.name}": ${g.basis}.${note}` };
+    return {
+      geometry: turf.point([g.lon, g.lat]).geometry,
+      basis: basis(`${PRECISION_ZH[p.precision]}：${g.name}（${g.county}）。位置依据：${g.basis_zh}。`,
+        `${PRECISION_EN[p.precision]} "${g.name}" (${g.county}): ${g.basis}.`),
+    };
   }
   if (p.through) {
     const coords = p.through.map((n) => [gazetteer.get(n).lon, gazetteer.get(n).lat]);
-    return { geometry: turf.lineString(coords).geometry, basis: `Straight segments through gazetteer points ${p.through.join(', ')}; the real alignment is not given.${note}` };
+    return {
+      geometry: turf.lineString(coords).geometry,
+      basis: basis(`示意线：依次以直线连接${p.through.join('、')}的位置（地名图层或地标表）；实际走向规划未给出。`,
+        `Straight segments through the positions of ${p.through.join(', ')} (places layer or landmark list); the real alignment is not given.`),
+    };
   }
   if (p.through_counties) {
     const { coords, bent } = linkSeats(p.through_counties, counties.union(record.counties), counties);
-    const bend = bent ? ' (bent at the shared county border where a straight segment would leave the listed counties)' : '';
     return {
       geometry: turf.lineString(coords).geometry,
-      basis: `Schematic: straight segments between the seats of ${p.through_counties.join(', ')}${bend}; only the counties are known, not the alignment.${note}`,
+      basis: basis(`示意线：依次以直线连接${p.through_counties.join('、')}的县城${bent ? '（直线会越出所列各县处，在两县共有边界上折转）' : ''}；仅知所经各县，不知走向。`,
+        `Schematic: straight segments between the seats of ${p.through_counties.join(', ')}${bent ? ' (bent at the shared county border where a straight segment would leave the listed counties)' : ''}; only the counties are known, not the alignment.`),
     };
   }
   if (p.along) {
     const buffer = BORDER_RIVER_BUFFER_KM[p.along] ?? 0;
     const area = counties.union(p.counties);
     const zone = buffer ? turf.buffer(area, buffer, { units: 'kilometers' }) : area;
-    const widened = buffer ? ` (widened by ${buffer} km, because the river line and the county borders are separate surveys of this border river)` : '';
-    return { geometry: clipLine(rivers.get(p.along), zone), basis: `The ${p.along} line of rivers.geojson clipped to ${p.counties.join(', ')}${widened}.${note}` };
+    return {
+      geometry: clipLine(rivers.get(p.along), zone),
+      basis: basis(`河流图层（GSHHG）中的${p.along}线，截取${p.counties.join('、')}境内的部分${buffer ? `（界河的河线与县界是两次不同的测绘，故县界外扩${buffer}公里）` : ''}。`,
+        `The ${p.along} line of the rivers layer (GSHHG) clipped to ${p.counties.join(', ')}${buffer ? ` (widened by ${buffer} km, because the river line and the county borders are separate surveys of this border river)` : ''}.`),
+    };
   }
   if (p.area) {
     const union = turf.simplify(counties.union(record.counties), { tolerance: AREA_SIMPLIFY_DEG, highQuality: true });
     const geometry = union.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [union.geometry.coordinates] } : union.geometry;
-    return { geometry, basis: `The whole area of ${record.counties.join(', ')} (counties.geojson); the plan gives no finer boundary.${note}` };
+    return {
+      geometry,
+      basis: basis(`${record.counties.join('、')}的全境（县级行政区图层）；规划未给出更细的范围。`,
+        `The whole area of ${record.counties.join(', ')} (counties layer); the plan gives no finer boundary.`),
+    };
+  }
+  if (p.by_river) {
+    const b = p.by_river;
+    const from = gazetteer.get(b.from);
+    const lat = turf.destination([from.lon, from.lat], b.south_km, 180, { units: 'kilometers' }).geometry.coordinates[1];
+    const onRiver = riverAtLatitude(rivers.get(b.river), lat);
+    const at = turf.destination(onRiver, b.km, b.side === 'east' ? 90 : 270, { units: 'kilometers' }).geometry.coordinates;
+    return {
+      geometry: turf.point(at).geometry,
+      basis: basis(`乡镇级：置于河流图层中${b.river}线${SIDE_ZH[b.side]}侧${b.km}公里处，纬度取${from.name}${b.south_km ? `以南${b.south_km}公里` : ''}（${from.basis_zh}）。`,
+        `Town level: ${b.km} km ${b.side} of the ${b.river} line of the rivers layer, at the latitude of ${from.name}${b.south_km ? ` less ${b.south_km} km` : ''} (${from.basis}).`),
+    };
   }
   const at = spread.get(record.id);
   if (p.precision === 'city') {
-    return { geometry: turf.point(at).geometry, basis: `Only "Linfen city" is known: marker placed in the central urban area around the ${CITY_ANCHOR} seat, spread on a spiral.${note}` };
+    return {
+      geometry: turf.point(at).geometry,
+      basis: basis(`仅知“临汾市”：标记置于${CITY_ANCHOR}中心城区附近，按螺旋错开。`,
+        `Only "Linfen city" is known: marker placed in the central urban area around the ${CITY_ANCHOR} seat, spread on a spiral.`),
+    };
   }
-  return { geometry: turf.point(at).geometry, basis: `Only the county is known (${record.counties[0]}): marker spread on a spiral 1–6 km around the county seat.${note}` };
+  return {
+    geometry: turf.point(at).geometry,
+    basis: basis(`仅知所在县（${record.counties[0]}）：标记置于县城周围1–6公里的螺旋上。`,
+      `Only the county is known (${record.counties[0]}): marker spread on a spiral 1–6 km around the county seat.`),
+  };
+}
+
+// The point where the river line first crosses the latitude, going along the line.
+function riverAtLatitude(river, lat) {
+  const lines = river.geometry.type === 'LineString' ? [river.geometry.coordinates] : river.geometry.coordinates;
+  for (const line of lines) {
+    for (let i = 1; i < line.length; i++) {
+      const [a, b] = [line[i - 1], line[i]];
+      if ((a[1] - lat) * (b[1] - lat) <= 0 && a[1] !== b[1]) {
+        const t = (lat - a[1]) / (b[1] - a[1]);
+        return [a[0] + (b[0] - a[0]) * t, lat];
+      }
+    }
+  }
+  throw new Error(`river ${river.properties.name} does not reach latitude ${lat}`);
 }
 
 // Joins county seats; a straight segment that would leave the union is bent at a point of the border the two
@@ -179,6 +240,7 @@ function clipLine(river, zone) {
 // samples farther out than `allowedKm` (closer ones are accepted without measuring); 0 when none is.
 const widened = new WeakMap();
 export function maxOutsideKm(geometry, countyUnion, allowedKm = 0) {
+  if (geometry === null) return 0;
   if (!widened.has(countyUnion)) widened.set(countyUnion, new Map());
   const zones = widened.get(countyUnion);
   if (!zones.has(allowedKm)) zones.set(allowedKm, allowedKm > 0 ? turf.buffer(countyUnion, allowedKm, { units: 'kilometers' }) : countyUnion);
@@ -212,3 +274,9 @@ export function sampleCoordinates(geometry) {
 }
 
 function capitalise(s) { return s.charAt(0).toUpperCase() + s.slice(1).replace(/[.]$/, ''); }
+
+/** Counties a line passes through (a sample point every ~100 m inside), in the order of `names`. */
+export function crossedCounties(geometry, counties) {
+  const samples = sampleCoordinates(geometry);
+  return [...counties.names()].filter((c) => samples.some((s) => counties.contains(c, s)));
+}

@@ -44,10 +44,15 @@ final class RunningServer implements AutoCloseable {
     static RunningServer start(Config config) throws IOException {
         long started = System.nanoTime();
         LayerRepository repository = Stores.open(config);
+        GisDataSeed seed = new GisDataSeed(config.gisDataDir());
         if (repository.isEmpty()) {
-            GisDataSeed seed = new GisDataSeed(config.gisDataDir());
             int n = seed.loadInto(repository);
             LOG.info("seeded {} with {} features from {}", repository.describe(), n, seed.describe());
+        } else {
+            java.util.List<String> filled = seed.fillEmptyReadOnlyLayers(repository);
+            if (!filled.isEmpty()) {
+                LOG.info("seeded the empty layers {} of {} from {}", filled, repository.describe(), seed.describe());
+            }
         }
         long opened = System.nanoTime();
         FeatureStore store = Stores.readPath(repository, config);

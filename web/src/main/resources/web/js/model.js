@@ -24,7 +24,8 @@ export const BELTS = [
 ];
 
 export const STATUSES = ['build', 'upgrade', 'plan', 'existing'];
-export const PRECISIONS = ['site', 'landmark', 'county', 'city'];
+// town: at a town's point (places layer); none: no position, the feature's geometry is null
+export const PRECISIONS = ['site', 'landmark', 'town', 'county', 'city', 'none'];
 
 const categoryById = new Map(CATEGORIES.map((c) => [c.id, c]));
 const beltById = new Map(BELTS.map((b) => [b.id, b]));

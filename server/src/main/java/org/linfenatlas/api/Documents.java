@@ -46,7 +46,8 @@ final class Documents {
     static Map<String, Object> landing(String api) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("title", "Linfen Atlas — 临汾区域融合发展规划图");
-        doc.put("description", "Counties, belts, rivers and projects of Linfen's regional plans as OGC API – Features.");
+        doc.put("description", "Counties, belts, rivers, projects and places of Linfen's regional plans as OGC API – Features."
+                + " Places contain GeoNames data (https://www.geonames.org/), licensed under CC BY 4.0.");
         doc.put("links", List.of(
                 new Link(api, "self", Http.JSON, "This document"),
                 new Link(api + "/openapi", "service-desc", Http.OPENAPI, "The API definition (OpenAPI 3.0)"),
@@ -78,6 +79,10 @@ final class Documents {
         doc.put("id", info.id());
         doc.put("title", info.spec().title() + " — " + info.spec().titleZh());
         doc.put("description", info.spec().description());
+        if (info.id().equals(org.linfenatlas.model.Layers.PLACES)) {
+            doc.put("attribution", "Contains GeoNames data (https://www.geonames.org/), licensed under CC BY 4.0"
+                    + " (https://creativecommons.org/licenses/by/4.0/)");
+        }
         doc.put("links", List.of(
                 new Link(href, self ? "self" : "collection", Http.JSON, info.spec().title()),
                 new Link(href + "/items", "items", Http.GEOJSON, info.spec().title() + " as GeoJSON"),
@@ -146,6 +151,7 @@ final class Documents {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("total", stats.total());
         doc.put("investment_yi_yuan", stats.investmentYiYuan());
+        doc.put("investment_count", stats.investmentCount());
         doc.put("belts", stats.belts().stream().map(Documents::group).toList());
         doc.put("counties", stats.counties().stream().map(Documents::group).toList());
         doc.put("categories", stats.categories().stream().map(Documents::group).toList());
@@ -165,6 +171,7 @@ final class Documents {
         }
         doc.put("count", g.count());
         doc.put("investment_yi_yuan", g.investmentYiYuan());
+        doc.put("investment_count", g.investmentCount());
         if (g.name() != null) {
             doc.put("categories", new java.util.TreeMap<>(g.categories()));
         }

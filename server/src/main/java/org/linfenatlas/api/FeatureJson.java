@@ -84,7 +84,8 @@ public final class FeatureJson {
         g.writeStringField("type", "Feature");
         g.writeStringField("id", f.id());
         g.writeFieldName("geometry");
-        g.writeRawValue(crs == Crs.CRS84 ? f.geometryJson() : Feature.encode(crs.fromCrs84(f.geometry()), crs.decimals()));
+        g.writeRawValue(crs == Crs.CRS84 || !f.hasGeometry() ? f.geometryJson()
+                : Feature.encode(crs.fromCrs84(f.geometry()), crs.decimals()));
         g.writeObjectFieldStart("properties");
         if (only == null) {
             for (Map.Entry<String, Object> e : f.properties().entrySet()) {

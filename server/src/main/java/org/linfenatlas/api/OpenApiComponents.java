@@ -77,8 +77,10 @@ final class OpenApiComponents {
                 "crs", Map.of("type", "array", "items", str()), "storageCrs", str())));
         s.put("collections", object(List.of("links", "collections"), Map.of("links", links(),
                 "collections", Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/collection")))));
-        s.put("geometryGeoJSON", object(List.of("type"), Map.of("type", Map.of("type", "string", "enum", List.of(
-                "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection")))));
+        Map<String, Object> geometry = object(List.of("type"), Map.of("type", Map.of("type", "string", "enum", List.of(
+                "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"))));
+        geometry.put("nullable", true); // RFC 7946: null for a feature without a position (a project at precision none)
+        s.put("geometryGeoJSON", geometry);
         s.put("featureGeoJSON", object(List.of("type", "geometry", "properties"), Map.of(
                 "type", Map.of("type", "string", "enum", List.of("Feature")),
                 "geometry", Map.of("$ref", "#/components/schemas/geometryGeoJSON"),
@@ -94,11 +96,13 @@ final class OpenApiComponents {
                 "numberReturned", Map.of("type", "integer", "minimum", 0))));
         Map<String, Object> group = object(List.of("id", "count"), Map.of("id", str(), "name", str(), "name_en", str(),
                 "belt", str(), "count", Map.of("type", "integer"), "investment_yi_yuan", Map.of("type", "number"),
+                "investment_count", Map.of("type", "integer", "description", "Projects that state an investment"),
                 "categories", Map.of("type", "object", "additionalProperties", Map.of("type", "integer"))));
         s.put("statsGroup", group);
         Map<String, Object> groups = Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/statsGroup"));
         s.put("stats", object(List.of("total"), Map.of("total", Map.of("type", "integer"),
-                "investment_yi_yuan", Map.of("type", "number"), "belts", groups, "counties", groups, "categories", groups)));
+                "investment_yi_yuan", Map.of("type", "number"),
+                "investment_count", Map.of("type", "integer", "description", "Projects that state an investment"), "belts", groups, "counties", groups, "categories", groups)));
         return s;
     }
 

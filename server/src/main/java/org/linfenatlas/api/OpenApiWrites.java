@@ -121,11 +121,12 @@ final class OpenApiWrites {
         Map<String, Object> propertiesSchema = Map.of("type", "object", "additionalProperties", false, "properties", properties);
         Map<String, Object> feature = Map.of("type", "object", "required", List.of("type", "geometry", "properties"),
                 "properties", Map.of("type", Map.of("type", "string", "enum", List.of("Feature")),
-                        "geometry", Map.of("type", "object", "description", "GeoJSON geometry in CRS84 inside the project's counties"),
+                        "geometry", Map.of("type", "object", "nullable", true,
+                                "description", "GeoJSON geometry in CRS84 inside the project's counties; null exactly at precision none"),
                         "properties", propertiesSchema));
         Map<String, Object> patch = Map.of("type", "object", "description",
                 "JSON Merge Patch of the feature: members to change, null to remove a property",
-                "properties", Map.of("geometry", Map.of("type", "object"), "properties", Map.of("type", "object")));
+                "properties", Map.of("geometry", Map.of("type", "object", "nullable", true), "properties", Map.of("type", "object")));
         return Map.of("projectFeature", feature, "projectPatch", patch);
     }
 

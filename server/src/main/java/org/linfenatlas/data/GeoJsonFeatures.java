@@ -47,8 +47,12 @@ public final class GeoJsonFeatures {
                 properties.put(p.name(), JSON.convertValue(value, Object.class));
             }
         }
+        JsonNode geometry = node.get("geometry");
+        if (geometry == null || geometry.isNull()) {
+            return new Feature(id, Feature.NO_GEOMETRY, properties); // RFC 7946: an unlocated feature
+        }
         try {
-            return new Feature(id, geometryReader.read(node.get("geometry").toString()), properties);
+            return new Feature(id, geometryReader.read(geometry.toString()), properties);
         } catch (ParseException | NullPointerException e) {
             throw new IOException("bad geometry in feature " + id + " of layer " + spec.id(), e);
         }

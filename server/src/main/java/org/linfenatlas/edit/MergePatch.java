@@ -36,7 +36,7 @@ public final class MergePatch {
         ObjectNode json = JSON.createObjectNode();
         json.put("type", "Feature");
         json.put("id", feature.id());
-        json.set("geometry", ExactGeoJson.of(feature.geometry()));
+        json.set("geometry", feature.hasGeometry() ? ExactGeoJson.of(feature.geometry()) : json.nullNode());
         json.set("properties", JSON.valueToTree(feature.properties()));
         return json;
     }

@@ -12,22 +12,23 @@ import org.locationtech.jts.geom.Geometry;
  * with a {@link org.linfenatlas.store.StoreError} that names every problem at once, each as
  * {property, problem} ("geometry", "type", "id", or "" for the body as a whole).
  *
- * <p>MALFORMED (400): not a JSON object of type "Feature" with an object {@code properties} and an
- * object {@code geometry}, or nested deeper than 20. INVALID (422), all else:
+ * <p>MALFORMED (400): not a JSON object of type "Feature" with an object {@code properties} and a
+ * {@code geometry} that is an object or null (absent counts as null), or nested deeper than 20. INVALID (422), all else:
  * <ul>
  * <li>properties not in the projects layer spec; values of the wrong JSON type; text that is blank or
- *     too long (name 200, name_en 300, summaries 2000, source, place_basis and progress notes 500,
+ *     too long (name 200, name_en 300, summaries, source and place_basis 2000 (they are bilingual), progress notes 500,
  *     parent 200, aliases at most 20 of at most 200);
  * <li>category, status, precision, kind and stage outside their vocabularies;
  * <li>name, category, kind, status, precision and counties are required: the map, the filters and the
  *     statistics all rest on them, and every project of gis-data has them;
- * <li>counties: existing county names, none twice; the list is empty exactly when precision is
- *     {@code city} (so the bundled data: 129 city-wide projects name no county, and none at city
- *     precision names one);
- * <li>place_basis is required at precision site or landmark (a placed position says where it comes from);
+ * <li>counties: existing county names, none twice; the list may be empty only at precision {@code city}
+ *     or {@code none}, and is empty at precision {@code city};
+ * <li>place_basis is required at precision site, landmark or town (a placed position says where it comes from);
  * <li>figures: an object of finite numbers with lowercase ascii keys;
  * <li>start_year, completion_year and investment_year from 1949 to 2100, start_year not after
  *     completion_year; investments not negative;
+ * <li>geometry null exactly at precision {@code none} (no position: not a place, or a site the plans leave
+ *     open); kind {@code none} (not a place) only at precision {@code none};
  * <li>geometry: GeoJSON, 2D, every position inside Linfen's extent (the counties' envelope grown by
  *     0.05°), valid for JTS, at most 10,000 vertices, of a type that fits kind, and within
  *     {@link #TOLERANCE_METRES} of its counties (of the whole city when it names none).
@@ -77,7 +78,23 @@ public final class ProjectValidator {
             problems.add("id", "'" + bodyId.asText() + "' is not the id of the feature written, '" + id + "'");
         }
         Map<String, Object> properties = propertyRules.check(body.get("properties"), id, problems);
-        Geometry geometry = geometryRules.check(body.get("geometry"), validKind(properties), validCounties(properties), problems);
+        JsonNode geometryJson = body.get("geometry");
+        Geometry geometry;
+        if (geometryJson == null || geometryJson.isNull()) {
+            geometry = Feature.NO_GEOMETRY;
+            if (properties.containsKey("precision") && !"none".equals(properties.get("precision"))) {
+                problems.add("geometry", "null only at precision 'none' (no position); at precision '" + properties.get("precision")
+                        + "' give the position");
+            }
+        } else {
+            geometry = geometryRules.check(geometryJson, validKind(properties), validCounties(properties), problems);
+            if ("none".equals(properties.get("precision"))) {
+                problems.add("geometry", "must be null at precision 'none' (no position)");
+            }
+        }
+        if ("none".equals(properties.get("kind")) && properties.containsKey("precision") && !"none".equals(properties.get("precision"))) {
+            problems.add("kind", "'none' (not a place) goes with precision 'none' and geometry null");
+        }
         problems.throwInvalidIfAny("project " + id + " is not valid");
         return new Feature(id, geometry, properties);
     }
@@ -97,8 +114,8 @@ public final class ProjectValidator {
         if (!body.path("properties").isObject()) {
             problems.add("", "'properties' must be an object");
         }
-        if (!body.path("geometry").isObject()) {
-            problems.add("geometry", "must be a GeoJSON geometry object");
+        if (!body.path("geometry").isObject() && !body.path("geometry").isNull() && !body.path("geometry").isMissingNode()) {
+            problems.add("geometry", "must be a GeoJSON geometry object or null");
         }
         JsonNode bodyId = body.get("id");
         if (bodyId != null && !bodyId.isNull() && !bodyId.isTextual() && !bodyId.isIntegralNumber()) {
@@ -109,7 +126,7 @@ public final class ProjectValidator {
 
     private static String validKind(Map<String, Object> properties) {
         Object kind = properties.get("kind");
-        return Vocabulary.KINDS.contains(kind) ? (String) kind : null;
+        return Vocabulary.KINDS.contains(kind) && !"none".equals(kind) ? (String) kind : null;
     }
 
     /** The counties when they passed their checks (belts are derived only then), else null. */

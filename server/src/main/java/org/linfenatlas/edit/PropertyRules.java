@@ -20,12 +20,12 @@ final class PropertyRules {
     static final List<String> REQUIRED = List.of("name", "category", "kind", "status", "precision", "counties");
     static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(
             Map.entry("name", 200), Map.entry("name_en", 300), Map.entry("summary_zh", 2000), Map.entry("summary_en", 2000),
-            Map.entry("source", 500), Map.entry("place_basis", 500), Map.entry("progress_zh", 500), Map.entry("progress_en", 500),
+            Map.entry("source", 2000), Map.entry("place_basis", 2000), Map.entry("progress_zh", 500), Map.entry("progress_en", 500),
             Map.entry("parent", 200), Map.entry("category", 40), Map.entry("kind", 40), Map.entry("status", 40),
-            Map.entry("precision", 40), Map.entry("stage", 40));
+            Map.entry("precision", 40), Map.entry("stage", 40), Map.entry("counties_basis", 40));
     static final Map<String, List<String>> VOCABULARIES = Map.of(
             "category", Vocabulary.CATEGORIES, "status", Vocabulary.STATUSES, "precision", Vocabulary.PRECISIONS,
-            "kind", Vocabulary.KINDS, "stage", Vocabulary.STAGES);
+            "kind", Vocabulary.KINDS, "stage", Vocabulary.STAGES, "counties_basis", Vocabulary.COUNTIES_BASES);
     static final List<String> YEARS = List.of("start_year", "completion_year", "investment_year");
     static final int FIRST_YEAR = 1949;
     static final int LAST_YEAR = 2100;
@@ -33,7 +33,7 @@ final class PropertyRules {
     static final int MAX_ALIASES = 20;
     static final int MAX_ALIAS_LENGTH = 200;
     static final Pattern FIGURE_KEY = Pattern.compile("[a-z][a-z0-9_]{0,40}");
-    static final Set<String> PLACED_PRECISIONS = Set.of("site", "landmark");
+    static final Set<String> PLACED_PRECISIONS = Set.of("site", "landmark", "town");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CountyAreas counties;
@@ -212,8 +212,8 @@ final class PropertyRules {
             }
         }
         boolean cityWide = "city".equals(values.get("precision"));
-        if (names.isEmpty() && !cityWide) {
-            problems.add("counties", "must name at least one county (only a project placed at precision city names none)");
+        if (names.isEmpty() && !cityWide && !"none".equals(values.get("precision"))) {
+            problems.add("counties", "must name at least one county (only a project at precision city or none names none)");
             ok = false;
         } else if (!names.isEmpty() && cityWide) {
             problems.add("precision", "city is for projects that name no county; with counties it is county or finer");

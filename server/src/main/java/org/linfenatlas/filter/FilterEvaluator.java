@@ -223,7 +223,8 @@ public final class FilterEvaluator {
             return feature.id();
         }
         if (p.type() == ValueType.GEOMETRY) {
-            return feature.geometry();
+            // a feature without a position (stored as SQL NULL) makes every spatial predicate unknown, as in PostGIS
+            return feature.geometry() == null || feature.geometry().isEmpty() ? null : feature.geometry();
         }
         Object v = feature.property(p.name());
         if (v == null) {

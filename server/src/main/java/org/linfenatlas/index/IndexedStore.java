@@ -275,6 +275,7 @@ public final class IndexedStore implements FeatureStore {
             all.put(Layers.BELTS, BeltDissolver.dissolve(counties, c -> areas.get(c.id())));
             all.put(Layers.RIVERS, stored.getOrDefault(Layers.RIVERS, List.of()));
             all.put(Layers.PROJECTS, stored.getOrDefault(Layers.PROJECTS, List.of()));
+            all.put(Layers.PLACES, stored.getOrDefault(Layers.PLACES, List.of()));
             Map<String, LayerIndex> layers = new LinkedHashMap<>();
             for (LayerSpec spec : Layers.ALL) {
                 layers.put(spec.id(), new LayerIndex(spec, all.get(spec.id())));

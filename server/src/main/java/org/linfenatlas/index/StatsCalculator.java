@@ -28,7 +28,7 @@ final class StatsCalculator {
         for (Feature p : projects) {
             stages.merge(p.text("stage"), 1L, Long::sum);
             String category = p.text("category");
-            double investment = investmentOf(p);
+            Double investment = investmentOf(p);
             total.add(category, investment);
             if (category != null) {
                 categories.computeIfAbsent(category, k -> new Tally()).add(category, investment);
@@ -51,14 +51,15 @@ final class StatsCalculator {
         List<Stats.Group> categoryGroups = new ArrayList<>();
         categories.forEach((id, tally) -> categoryGroups.add(tally.group(id, null, null, null)));
         return new Stats(total.count, round(total.investment), beltGroups, countyGroups, categoryGroups,
-                Stats.stageCounts(stages));
+                Stats.stageCounts(stages), total.investmentCount);
     }
 
-    private static double investmentOf(Feature p) {
+    /** figures.investment_yi_yuan, or null when the project states none. */
+    private static Double investmentOf(Feature p) {
         if (p.property("figures") instanceof Map<?, ?> figures && figures.get("investment_yi_yuan") instanceof Number n) {
             return n.doubleValue();
         }
-        return 0;
+        return null;
     }
 
     private static List<String> strings(Object value) {
@@ -72,18 +73,22 @@ final class StatsCalculator {
     private static final class Tally {
         long count;
         double investment;
+        long investmentCount;
         final Map<String, Long> categories = new TreeMap<>();
 
-        void add(String category, double amount) {
+        void add(String category, Double amount) {
             count++;
-            investment += amount;
+            if (amount != null) {
+                investment += amount;
+                investmentCount++;
+            }
             if (category != null) {
                 categories.merge(category, 1L, Long::sum);
             }
         }
 
         Stats.Group group(String id, String name, String nameEn, String belt) {
-            return new Stats.Group(id, name, nameEn, belt, count, round(investment), Map.copyOf(categories));
+            return new Stats.Group(id, name, nameEn, belt, count, round(investment), Map.copyOf(categories), investmentCount);
         }
     }
 }

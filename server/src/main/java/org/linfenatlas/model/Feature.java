@@ -4,14 +4,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * One feature of a layer: geometry in CRS84 (lon/lat) and JSON-compatible properties in a
  * stable order. Immutable, but for its usual JSON encoding, kept once made.
+ *
+ * <p>A feature may have no geometry (RFC 7946 {@code "geometry": null}: a project that is not a place,
+ * a township without a known position). It then holds {@link #NO_GEOMETRY}, an empty collection, so that
+ * envelopes, equality and WKB work unchanged; {@link #hasGeometry()} tells it, the stores keep SQL NULL
+ * and the API writes {@code null}.
  */
 public final class Feature {
     private static final int DECIMALS = 6;
+    /** The geometry of a feature without one: empty, so its envelope is null and it meets no bbox. */
+    public static final Geometry NO_GEOMETRY = new GeometryFactory().createGeometryCollection();
 
     private final String id;
     private final Geometry geometry;
@@ -27,7 +35,7 @@ public final class Feature {
     /** @param version the store's version of the feature: 1 when first stored, one more with each committed change */
     public Feature(String id, Geometry geometry, Map<String, Object> properties, long version) {
         this.id = Objects.requireNonNull(id, "id");
-        this.geometry = Objects.requireNonNull(geometry, "geometry");
+        this.geometry = geometry == null || geometry.isEmpty() ? NO_GEOMETRY : geometry;
         this.properties = PropertyMap.copyOf(properties);
         this.version = version;
     }
@@ -46,6 +54,11 @@ public final class Feature {
 
     public Geometry geometry() {
         return geometry;
+    }
+
+    /** False for a feature whose GeoJSON geometry is null. */
+    public boolean hasGeometry() {
+        return geometry != NO_GEOMETRY;
     }
 
     public Map<String, Object> properties() {
@@ -79,7 +92,11 @@ public final class Feature {
         return bytes;
     }
 
+    /** GeoJSON of the geometry, {@code null} for an empty one (a feature without geometry). */
     public static String encode(Geometry geometry, int decimals) {
+        if (geometry == null || geometry.isEmpty()) {
+            return "null";
+        }
         GeoJsonWriter writer = new GeoJsonWriter(decimals);
         writer.setEncodeCRS(false);
         writer.setForceCCW(true);

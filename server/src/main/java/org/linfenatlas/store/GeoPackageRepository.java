@@ -346,7 +346,9 @@ public final class GeoPackageRepository implements LayerRepository {
 
     private static FeatureRow fill(FeatureRow row, Feature feature, LayerSpec layer, WKBWriter wkbWriter) {
         try {
-            row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(wkbWriter.write(feature.geometry())));
+            // a feature without geometry is stored with a NULL geometry, as GeoPackage allows
+            row.setGeometry(feature.hasGeometry()
+                    ? GeoPackageGeometryData.createFromWkbAndBuildEnvelope(wkbWriter.write(feature.geometry())) : null);
             row.setValue("id", feature.id());
             row.setValue(VERSION_COLUMN, feature.version());
             for (PropertySpec p : layer.properties()) {
@@ -371,7 +373,8 @@ public final class GeoPackageRepository implements LayerRepository {
     private static Feature toFeature(FeatureRow row, LayerSpec layer, WKBReader wkbReader) {
         String id = (String) row.getValue("id");
         try {
-            var geometry = wkbReader.read(row.getGeometry().getWkb());
+            GeoPackageGeometryData data = row.getGeometry();
+            var geometry = data == null || data.getWkb() == null ? Feature.NO_GEOMETRY : wkbReader.read(data.getWkb());
             Map<String, Object> props = new LinkedHashMap<>();
             for (PropertySpec p : layer.properties()) {
                 Object value = row.getValue(p.name());

@@ -50,6 +50,26 @@ public final class GisDataSeed {
         return count;
     }
 
+    /**
+     * Seeds each read-only layer that is still empty in a repository seeded before (a layer added by a
+     * later version, as places was); returns the ids of the layers it filled. The projects are never
+     * touched: an empty projects layer may be an editor's doing.
+     */
+    public List<String> fillEmptyReadOnlyLayers(LayerRepository repository) throws IOException {
+        List<String> filled = new java.util.ArrayList<>();
+        for (LayerSpec layer : Layers.STORED) {
+            if (layer.id().equals(Layers.PROJECTS) || !repository.readAll(layer).isEmpty()) {
+                continue;
+            }
+            List<Feature> features = read(layer);
+            if (!features.isEmpty()) {
+                repository.replaceAll(layer, features);
+                filled.add(layer.id() + " (" + features.size() + ")");
+            }
+        }
+        return filled;
+    }
+
     public String describe() {
         return directory == null ? "bundled gis-data" : directory.toAbsolutePath().toString();
     }

@@ -13,10 +13,18 @@ import org.linfenatlas.model.Vocabulary;
  *
  * @param stages project count per stage code: every code of Vocabulary.STAGES in its order (0 when
  *               none), then any other stored value, then {@link #UNSET} for projects without a stage
+ * @param investmentCount how many projects state an investment (figures.investment_yi_yuan), so that
+ *               {@code investmentYiYuan} reads as "stated by N projects", not as the plans' total
  */
 public record Stats(long total, double investmentYiYuan, List<Group> belts, List<Group> counties, List<Group> categories,
-                    Map<String, Long> stages) {
+                    Map<String, Long> stages, long investmentCount) {
     public static final String UNSET = "unset";
+
+    /** Without the count of projects that state an investment (0). */
+    public Stats(long total, double investmentYiYuan, List<Group> belts, List<Group> counties, List<Group> categories,
+                 Map<String, Long> stages) {
+        this(total, investmentYiYuan, belts, counties, categories, stages, 0);
+    }
 
     /** Per-stage counts in the documented order, from the counts of the stored values (null key: no stage). */
     public static Map<String, Long> stageCounts(Map<String, Long> byStoredValue) {
@@ -38,6 +46,11 @@ public record Stats(long total, double investmentYiYuan, List<Group> belts, List
 
     /** @param belt the county's belt, null for other groups */
     public record Group(String id, String name, String nameEn, String belt, long count, double investmentYiYuan,
-                        Map<String, Long> categories) {
+                        Map<String, Long> categories, long investmentCount) {
+        /** Without the count of projects that state an investment (0). */
+        public Group(String id, String name, String nameEn, String belt, long count, double investmentYiYuan,
+                     Map<String, Long> categories) {
+            this(id, name, nameEn, belt, count, investmentYiYuan, categories, 0);
+        }
     }
 }

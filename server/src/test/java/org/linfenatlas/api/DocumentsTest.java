@@ -45,7 +45,7 @@ class DocumentsTest extends ApiTestSupport {
             JsonNode collections = json(client.get("/api/collections")).path("collections");
             List<String> ids = new ArrayList<>();
             collections.forEach(c -> ids.add(c.path("id").asText()));
-            assertEquals(List.of("counties", "belts", "rivers", "projects"), ids);
+            assertEquals(List.of("counties", "belts", "rivers", "projects", "places"), ids);
             JsonNode counties = collections.get(0);
             assertEquals("http://www.opengis.net/def/crs/OGC/1.3/CRS84", counties.path("extent").path("spatial").path("crs").asText());
             assertEquals(110.63, counties.path("extent").path("spatial").path("bbox").get(0).get(0).asDouble(), 1e-9);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 
@@ -28,6 +29,8 @@ public final class GisDataFiles {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** What a feature with "geometry": null gets: empty, so that isEmpty() tells it. */
+  public static final Geometry NO_GEOMETRY = new GeometryFactory().createGeometryCollection();
 
   private GisDataFiles() {}
 
@@ -51,7 +54,10 @@ public final class GisDataFiles {
         Map<String, Object> properties = feature.hasNonNull("properties")
             ? JSON.convertValue(feature.get("properties"), new TypeReference<LinkedHashMap<String, Object>>() {})
             : Map.of();
-        Geometry geometry = reader.read(JSON.writeValueAsString(feature.get("geometry")));
+        // RFC 7946 allows "geometry": null (an unlocated feature): an empty geometry here
+        Geometry geometry = feature.hasNonNull("geometry")
+            ? reader.read(JSON.writeValueAsString(feature.get("geometry")))
+            : NO_GEOMETRY;
         features.add(new GisFeature(id == null ? null : id.asText(), properties, geometry));
       }
       return features;

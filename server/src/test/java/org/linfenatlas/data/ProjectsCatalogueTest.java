@@ -24,18 +24,26 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 class ProjectsCatalogueTest {
 
   private static final List<String> PROPERTY_ORDER = List.of("id", "name", "name_en", "aliases", "category",
-      "counties", "belts", "kind", "status", "figures", "source", "summary_zh", "summary_en", "precision", "parent",
+      "counties", "counties_basis", "belts", "kind", "status", "figures", "source", "summary_zh", "summary_en", "precision", "parent",
       "place_basis");
   private static final Set<String> CATEGORIES = Set.copyOf(Vocabulary.CATEGORIES);
   private static final Set<String> STATUSES = Set.copyOf(Vocabulary.STATUSES);
   private static final Set<String> PRECISIONS = Set.copyOf(Vocabulary.PRECISIONS);
   private static final List<String> BELT_ORDER = Vocabulary.BELTS;
   private static final Map<String, Set<String>> GEOMETRY_TYPES_BY_KIND = Map.of(
+      "none", Set.of(),
       "point", Set.of("Point"),
       "line", Set.of("LineString", "MultiLineString"),
       "area", Set.of("Polygon", "MultiPolygon"));
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final Pattern SOURCE = Pattern.compile("(000|003) \\S.*");
+  /** The document in words, Chinese then English: 《…规划》专栏10“…”。Linfen … Plan …: column 10 (…). */
+  private static final Pattern SOURCE = Pattern.compile("《[^》]+》\\S.*。[A-Z].*\\.");
+  private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
+  /** At least four latin words in a row: an English sentence. */
+  private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]+(?:[ ,;:()'\"-]+[A-Za-z0-9]+){3,}");
+  /** A file name, or the short codes the records use for the plans (000, 003). */
+  private static final Pattern FILE_NAME = Pattern.compile("\\.(geojson|json|txt|mjs|csv)\\b|\\b00[03]\\b|gazetteer");
+  private static final Set<String> COUNTIES_BASES = Set.copyOf(Vocabulary.COUNTIES_BASES);
   private static final Pattern FIGURE_KEY = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
   /** Features only known at city level are placed in the central urban area, which lies in this district. */
   private static final String CITY_ANCHOR = "尧都区";
@@ -69,9 +77,9 @@ class ProjectsCatalogueTest {
       for (String key : List.of("name", "name_en", "summary_zh", "summary_en", "place_basis")) {
         assertTrue(p.properties().get(key) instanceof String s && !s.isBlank(), id + ": " + key + " must be non-blank text");
       }
-      for (String source : p.property("source").split(";")) {
-        assertTrue(SOURCE.matcher(source.trim()).matches(), id + ": source part '" + source + "'");
-      }
+      assertTrue(SOURCE.matcher(p.property("source")).matches(), id + ": source in words, Chinese then English: " + p.property("source"));
+      assertTrue(!FILE_NAME.matcher(p.property("source")).find(), id + ": source names a file or a code: " + p.property("source"));
+      assertTrue(COUNTIES_BASES.contains(p.property("counties_basis")), id + ": counties_basis " + p.property("counties_basis"));
       strings(p, "aliases").forEach(a -> assertTrue(!a.isBlank() && !a.equals(p.property("name")), id + ": alias " + a));
       assertTrue(CATEGORIES.contains(p.property("category")), id + ": category " + p.property("category"));
       assertTrue(STATUSES.contains(p.property("status")), id + ": status " + p.property("status"));
@@ -122,10 +130,62 @@ class ProjectsCatalogueTest {
   }
 
   @Test
-  void cityPrecisionExactlyWhenNoCountyIsNamed() {
+  void noCountyOnlyAtPrecisionCityOrNone() {
     for (GisFeature p : projects) {
       boolean noCounty = strings(p, "counties").isEmpty();
-      assertEquals(noCounty, "city".equals(p.property("precision")), p.id() + ": counties [] goes with precision city");
+      if ("city".equals(p.property("precision"))) {
+        assertTrue(noCounty, p.id() + ": precision city names no county");
+      }
+      if (noCounty) {
+        assertTrue(Set.of("city", "none").contains(p.property("precision")), p.id() + ": counties [] only at precision city or none");
+      }
+    }
+  }
+
+  @Test
+  void noGeometryExactlyAtPrecisionNone() {
+    for (GisFeature p : projects) {
+      assertEquals("none".equals(p.property("precision")), p.geometry().isEmpty(), p.id() + ": geometry null exactly at precision none");
+      if ("none".equals(p.property("kind"))) {
+        assertEquals("none", p.property("precision"), p.id() + ": kind none (not a place) has no position");
+      }
+    }
+  }
+
+  @Test
+  void placeBasisIsInChineseAndEnglishWithoutFileNames() {
+    for (GisFeature p : projects) {
+      String basis = p.property("place_basis");
+      assertTrue(CJK.matcher(basis).find(), p.id() + ": place_basis without Chinese: " + basis);
+      assertTrue(ENGLISH.matcher(basis).find(), p.id() + ": place_basis without English: " + basis);
+      assertTrue(!FILE_NAME.matcher(basis).find(), p.id() + ": place_basis names a file: " + basis);
+    }
+  }
+
+  /** name: every county is in the project's own name (by its short name, 尧都 for 尧都区). */
+  @Test
+  void countiesBasisNameMeansTheNameSaysIt() {
+    for (GisFeature p : projects) {
+      if ("name".equals(p.property("counties_basis"))) {
+        for (String county : strings(p, "counties")) {
+          String shortName = county.length() > 2 ? county.substring(0, county.length() - 1) : county;
+          assertTrue(p.property("name").contains(shortName), p.id() + ": counties_basis name, but " + county + " is not in its name");
+        }
+      }
+    }
+  }
+
+  @Test
+  void schematicLinesCrossEveryCountyTheyList() {
+    for (GisFeature p : projects) {
+      if (!"line".equals(p.property("kind")) || p.geometry().isEmpty() || !"county".equals(p.property("precision"))) {
+        continue;
+      }
+      Geometry line = GisGeometry.toLocalMetres(p.geometry());
+      for (String county : strings(p, "counties")) {
+        Geometry inner = GisGeometry.toLocalMetres(counties.get(county).geometry()).buffer(-TOLERANCE_M);
+        assertTrue(inner.intersects(line), p.id() + " lists " + county + " but its line does not cross it");
+      }
     }
   }
 
@@ -146,6 +206,9 @@ class ProjectsCatalogueTest {
   void geometryTypeFitsKindAndIsValidWithSixDecimalsAtMost() {
     for (GisFeature p : projects) {
       Geometry g = p.geometry();
+      if (g.isEmpty()) {
+        continue;
+      }
       assertTrue(GEOMETRY_TYPES_BY_KIND.get(p.property("kind")).contains(g.getGeometryType()),
           p.id() + ": kind " + p.property("kind") + " with a " + g.getGeometryType());
       IsValidOp valid = new IsValidOp(g);
@@ -162,6 +225,9 @@ class ProjectsCatalogueTest {
     Geometry riverMetres = GisGeometry.toLocalMetres(yellowRiver.geometry());
     List<String> outside = new ArrayList<>();
     for (GisFeature p : projects) {
+      if (p.geometry().isEmpty()) {
+        continue;
+      }
       List<String> names = strings(p, "counties").isEmpty() ? List.of(CITY_ANCHOR) : strings(p, "counties");
       Geometry area = GisGeometry.toLocalMetres(UnaryUnionOp.union(names.stream().map(n -> counties.get(n).geometry()).toList()));
       Geometry g = GisGeometry.toLocalMetres(p.geometry());
@@ -181,7 +247,7 @@ class ProjectsCatalogueTest {
   @Test
   void landmarkAndSitePositionsSayWhereTheyComeFrom() {
     for (GisFeature p : projects) {
-      if (Set.of("landmark", "site").contains(p.property("precision"))) {
+      if (Set.of("landmark", "site", "town").contains(p.property("precision"))) {
         String basis = p.property("place_basis");
         assertTrue(basis.length() > 20, p.id() + ": place_basis too short to say where the position comes from");
       }
@@ -192,7 +258,7 @@ class ProjectsCatalogueTest {
   void markersThatOnlyKnowTheirCountyDoNotPileUp() {
     Map<String, String> byPosition = new HashMap<>();
     for (GisFeature p : projects) {
-      if (p.geometry().getGeometryType().equals("Point") && Set.of("county", "city").contains(p.property("precision"))) {
+      if (!p.geometry().isEmpty() && p.geometry().getGeometryType().equals("Point") && Set.of("county", "city").contains(p.property("precision"))) {
         String previous = byPosition.putIfAbsent(p.geometry().getCoordinate().toString(), p.id());
         assertTrue(previous == null, p.id() + " sits exactly on " + previous);
       }

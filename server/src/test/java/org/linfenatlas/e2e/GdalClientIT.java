@@ -42,7 +42,7 @@ class GdalClientIT {
     @Test
     void ogrinfoListsTheFourCollections() throws Exception {
         String out = run("ogrinfo", "-ro", "OAPIF:" + jar.origin() + "/api");
-        for (String layer : List.of("counties", "belts", "rivers", "projects")) {
+        for (String layer : List.of("counties", "belts", "rivers", "projects", "places")) {
             assertTrue(out.contains(": " + layer + " "), out);
         }
     }

@@ -46,6 +46,13 @@ class JarOnDatabaseIT {
             "/api/collections/counties/items?belt=fen&sortby=-adcode",
             "/api/collections/counties/items/141002",
             "/api/collections/belts/items/yellow",
+            "/api/collections/places",
+            "/api/collections/places/items?limit=200",
+            "/api/collections/places/items?q=" + RunningJar.enc("龙马"),
+            "/api/collections/places/items?q=taosi",
+            "/api/collections/places/items?place_kind=county_seat&sortby=county",
+            "/api/collections/projects/items?precision=none&limit=100",
+            "/api/collections/projects/items/agriculture-cluster-cosmetics",
             "/api/collections/projects/items?limit=5&crs=" + RunningJar.enc("http://www.opengis.net/def/crs/EPSG/0/3857"),
             "/api/stats");
 

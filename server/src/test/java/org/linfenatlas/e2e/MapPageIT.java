@@ -33,6 +33,9 @@ class MapPageIT {
     private static List<JsonNode> belts;
     private static List<JsonNode> rivers;
     private static JsonNode stats;
+    /** Projects without a position: listed by the API, not drawn. */
+    private static int unplaced;
+    private static final String PLACED = "site,landmark,town,county,city";
 
     @BeforeAll
     static void start() throws Exception {
@@ -44,6 +47,7 @@ class MapPageIT {
         belts = features("belts");
         rivers = features("rivers");
         stats = atlas.json("/api/stats");
+        unplaced = atlas.projectsMatching("precision=none");
     }
 
     @AfterAll
@@ -85,8 +89,9 @@ class MapPageIT {
         return StreamSupport.stream(fc.path("features").spliterator(), false).toList();
     }
 
+    /** The projects drawn on the map: all but those without a position (precision none, geometry null). */
     private static int totalProjects() {
-        return stats.path("total").asInt();
+        return stats.path("total").asInt() - unplaced;
     }
 
     /** The most common category that is not every project (so filtering by it must hide something). */
@@ -161,7 +166,7 @@ class MapPageIT {
     @Test
     void categoryFilterLeavesOnlyProjectsOfThatCategoryOnTheMap() throws Exception {
         String category = aSelectiveCategory();
-        int expected = atlas.projectsMatching("category=" + category);
+        int expected = atlas.projectsMatching("category=" + category + "&precision=" + PLACED);
         page.waitFor(d -> page.projectsOnMap() == totalProjects());
 
         page.openTab("filters");
@@ -169,7 +174,8 @@ class MapPageIT {
 
         page.waitFor(d -> page.projectsOnMap() == expected);
         assertTrue(expected < totalProjects());
-        assertEquals(String.valueOf(expected), page.find("#filter-summary").getAttribute("data-shown"));
+        // the summary counts every matching project, also those without a position, which the map leaves out
+        assertEquals(String.valueOf(atlas.projectsMatching("category=" + category)), page.find("#filter-summary").getAttribute("data-shown"));
         assertEquals(List.of(category), page.categoriesOnMap(), "categories still drawn");
         assertTrue(page.hash().contains("category=" + category), page.hash());
     }
@@ -264,9 +270,20 @@ class MapPageIT {
 
         page.find("#filter-clear").click();
         page.waitFor(d -> page.projectsOnMap() == totalProjects());
-        assertEquals(String.valueOf(totalProjects()), page.find("#filter-summary").getAttribute("data-shown"));
+        assertEquals(stats.path("total").asText(), page.find("#filter-summary").getAttribute("data-shown"));
         assertEquals(0, page.all(".facet input:checked").size());
         assertFalse(page.hash().contains("category="), page.hash());
+    }
+
+    @Test
+    void aProjectWithoutPositionIsFoundAndItsCardOpensWithoutAMarker() throws Exception {
+        String id = "agriculture-cluster-cosmetics";
+        page.find("#search-input").sendKeys("化妆品集群");
+        page.waitFor(d -> page.count("#search-results [role=option][data-id='" + id + "']") == 1);
+        page.find("#search-results [role=option][data-id='" + id + "']").click();
+        page.waitFor(d -> page.count(".project-card[data-id='" + id + "']") == 1);
+        assertEquals("化妆品集群", page.text(".project-card .card-title"));
+        assertEquals(totalProjects(), page.projectsOnMap(), "nothing drawn for it, the map unchanged");
     }
 
     @Test
@@ -357,7 +374,7 @@ class MapPageIT {
     void statisticsTabShowsTheServerStatisticsPerBeltAndCategory() {
         page.openTab("stats");
         page.waitFor(d -> page.count("#stats-total") == 1);
-        assertEquals(String.valueOf(totalProjects()), page.text("#stats-total").replaceAll("\\D", ""));
+        assertEquals(stats.path("total").asText(), page.text("#stats-total").replaceAll("\\D", ""));
 
         Map<String, String> shown = new HashMap<>();
         for (WebElement cell : page.all(".stat-table tbody td[data-belt]")) {

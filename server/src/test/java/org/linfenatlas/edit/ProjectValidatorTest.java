@@ -1,6 +1,7 @@
 package org.linfenatlas.edit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.linfenatlas.edit.EditFixtures.VALIDATOR;
@@ -107,8 +108,41 @@ class ProjectValidatorTest {
     }
 
     @Test
-    void aMissingGeometryIsMalformed() {
-        assertMalformed(project("{\"geometry\": null}"), new Problem("geometry", "must be a GeoJSON geometry object"));
+    void aGeometryThatIsNeitherAnObjectNorNullIsMalformed() {
+        assertMalformed(project("{\"geometry\": [111.5, 36.1]}"), new Problem("geometry", "must be a GeoJSON geometry object or null"));
+    }
+
+    @Test
+    void aNullGeometryNeedsPrecisionNone() {
+        assertInvalid(project("{\"geometry\": null}"),
+                new Problem("geometry", "null only at precision 'none' (no position); at precision 'county' give the position"));
+    }
+
+    @Test
+    void aProjectThatIsNotAPlaceHasNoGeometry() {
+        Feature feature = VALIDATOR.validate(ID, project(
+                "{\"geometry\": null, \"properties\": {\"precision\": \"none\", \"kind\": \"none\", \"counties\": []}}"));
+        assertFalse(feature.hasGeometry());
+        assertEquals(List.of(), feature.property("counties"));
+    }
+
+    @Test
+    void precisionNoneHasNoGeometry() {
+        assertInvalid(project("{\"properties\": {\"precision\": \"none\"}}"),
+                new Problem("geometry", "must be null at precision 'none' (no position)"));
+    }
+
+    @Test
+    void kindNoneGoesWithPrecisionNone() {
+        assertInvalid(project("{\"properties\": {\"kind\": \"none\"}}"),
+                new Problem("kind", "'none' (not a place) goes with precision 'none' and geometry null"));
+    }
+
+    @Test
+    void countiesBasisIsFromItsVocabulary() {
+        assertEquals("text", VALIDATOR.validate(ID, project("{\"properties\": {\"counties_basis\": \"text\"}}")).property("counties_basis"));
+        assertInvalid(project("{\"properties\": {\"counties_basis\": \"guess\"}}"),
+                new Problem("counties_basis", "'guess' is not one of name, text, inferred"));
     }
 
     @Test
@@ -124,8 +158,7 @@ class ProjectValidatorTest {
     @Test
     void malformedShapesAreReportedTogether() {
         StoreError e = refusal(json("{\"type\": \"Point\", \"properties\": 1}"));
-        assertEquals(List.of(new Problem("type", "must be \"Feature\""), new Problem("", "'properties' must be an object"),
-                new Problem("geometry", "must be a GeoJSON geometry object")), e.details());
+        assertEquals(List.of(new Problem("type", "must be \"Feature\""), new Problem("", "'properties' must be an object")), e.details());
     }
 
     // ---- invalid (422): identity and properties
@@ -200,12 +233,12 @@ class ProjectValidatorTest {
     @Test
     void precisionMustBeInTheVocabulary() {
         assertInvalid(project("{\"properties\": {\"precision\": \"exact\"}}"),
-                new Problem("precision", "'exact' is not one of site, landmark, county, city"));
+                new Problem("precision", "'exact' is not one of site, landmark, town, county, city, none"));
     }
 
     @Test
     void kindMustBeInTheVocabulary() {
-        assertInvalid(project("{\"properties\": {\"kind\": \"zone\"}}"), new Problem("kind", "'zone' is not one of point, line, area"));
+        assertInvalid(project("{\"properties\": {\"kind\": \"zone\"}}"), new Problem("kind", "'zone' is not one of point, line, area, none"));
     }
 
     @Test
@@ -249,15 +282,15 @@ class ProjectValidatorTest {
     }
 
     @Test
-    void sourceHasAtMost500Characters() {
-        assertInvalid(project("{\"properties\": {\"source\": \"" + "s".repeat(501) + "\"}}"),
-                new Problem("source", "has 501 characters; at most 500"));
+    void sourceHasAtMost2000Characters() {
+        assertInvalid(project("{\"properties\": {\"source\": \"" + "s".repeat(2001) + "\"}}"),
+                new Problem("source", "has 2001 characters; at most 2000"));
     }
 
     @Test
-    void placeBasisHasAtMost500Characters() {
-        assertInvalid(project("{\"properties\": {\"place_basis\": \"" + "p".repeat(501) + "\"}}"),
-                new Problem("place_basis", "has 501 characters; at most 500"));
+    void placeBasisHasAtMost2000Characters() {
+        assertInvalid(project("{\"properties\": {\"place_basis\": \"" + "p".repeat(2001) + "\"}}"),
+                new Problem("place_basis", "has 2001 characters; at most 2000"));
     }
 
     @Test
@@ -303,7 +336,7 @@ class ProjectValidatorTest {
     @Test
     void noCountyOnlyAtPrecisionCity() {
         assertInvalid(project("{\"properties\": {\"counties\": []}}"),
-                new Problem("counties", "must name at least one county (only a project placed at precision city names none)"));
+                new Problem("counties", "must name at least one county (only a project at precision city or none names none)"));
     }
 
     @Test

@@ -37,6 +37,6 @@ class ReferenceProjectsTest {
 
     @Test
     void theReferenceDataIsAllThere() {
-        assertEquals(381, layers.get(Layers.PROJECTS_SPEC).size());
+        assertEquals(391, layers.get(Layers.PROJECTS_SPEC).size());
     }
 }

@@ -369,6 +369,31 @@ abstract class WriteContractTest {
     }
 
     @Test
+    void aProjectWithoutPositionIsWrittenReadAndKeptWithoutGeometry() {
+        ObjectNode body = copyOf(JIXIAN, "测试副本 无位置 " + serial.incrementAndGet());
+        body.putNull("geometry");
+        ObjectNode props = (ObjectNode) body.get("properties");
+        props.put("precision", "none");
+        props.put("kind", "none");
+        props.putArray("counties");
+        props.put("counties_basis", "text");
+        Reply created = server.post("admin", body);
+        assertEquals(201, created.status(), created::toString);
+        String id = created.json().path("id").asText();
+        this.created.add(id);
+        assertTrue(server.get(item(id)).json().get("geometry").isNull());
+
+        assertEquals(200, server.patch(id, "admin", etag(id), props("summary_en", "still nowhere")).status());
+        JsonNode after = server.get(item(id)).json();
+        assertTrue(after.get("geometry").isNull(), after::toString);
+        assertEquals("text", after.path("properties").path("counties_basis").asText());
+
+        ObjectNode placed = JSON.createObjectNode();
+        placed.putObject("geometry").put("type", "Point").putArray("coordinates").add(110.67).add(36.1);
+        assertEquals(422, server.patch(id, "admin", etag(id), placed).status(), "a position needs a precision other than none");
+    }
+
+    @Test
     void patchNullRemovesTheProperty() {
         String id = create(JIXIAN);
         ObjectNode patch = JSON.createObjectNode();

@@ -4,7 +4,7 @@ import { CATEGORIES, STATUSES, PRECISIONS } from '../model.js';
 import { figureLabel } from '../figures.js';
 import { h, uid } from '../dom.js';
 
-export const KINDS = ['point', 'line', 'area'];
+export const KINDS = ['point', 'line', 'area', 'none'];
 export const STAGES = ['planning', 'preparation', 'construction', 'completed', 'suspended'];
 const VOCAB_KEY = { category: 'cat', status: 'status', precision: 'precision', kind: 'kind', stage: 'stage' };
 

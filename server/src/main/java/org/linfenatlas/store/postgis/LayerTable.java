@@ -105,7 +105,8 @@ final class LayerTable {
     Feature read(ResultSet rs, int first, WKBReader wkb) throws SQLException {
         String id = rs.getString(first);
         try {
-            var geometry = wkb.read(rs.getBytes(first + 1));
+            byte[] geometryWkb = rs.getBytes(first + 1);
+            var geometry = geometryWkb == null ? Feature.NO_GEOMETRY : wkb.read(geometryWkb);
             long featureVersion = rs.getLong(first + 2);
             Map<String, Object> props = new LinkedHashMap<>();
             int i = first + 3;
@@ -179,7 +180,11 @@ final class LayerTable {
 
     /** Binds every column but the id from parameter {@code first} on; returns the next parameter's index. */
     private int bindValues(PreparedStatement insert, Feature feature, WKBWriter wkb, int first) throws SQLException {
-        insert.setBytes(first, wkb.write(feature.geometry()));
+        if (feature.hasGeometry()) {
+            insert.setBytes(first, wkb.write(feature.geometry()));
+        } else {
+            insert.setNull(first, Types.BINARY); // SQL NULL: ST_GeomFromWKB(NULL) is NULL
+        }
         insert.setLong(first + 1, feature.version());
         int i = first + 2;
         for (PropertySpec p : spec.properties()) {

@@ -60,6 +60,7 @@ public final class PostGisFeatureStore implements FeatureStore {
         tables.put(Layers.BELTS, LayerTable.view(Layers.BELTS_SPEC, Layers.BELTS, Map.of()));
         tables.put(Layers.RIVERS, LayerTable.of(Layers.RIVERS_SPEC));
         tables.put(Layers.PROJECTS, LayerTable.of(Layers.PROJECTS_SPEC));
+        tables.put(Layers.PLACES, LayerTable.of(Layers.PLACES_SPEC));
         if (!tables.keySet().equals(Layers.ALL.stream().map(LayerSpec::id).collect(Collectors.toSet()))) {
             throw new IllegalStateException("the SQL read path does not know every layer of Layers.ALL");
         }
@@ -321,7 +322,7 @@ public final class PostGisFeatureStore implements FeatureStore {
                  ResultSet rs = s.executeQuery()) {
                 rs.next();
                 long count = rs.getLong(1);
-                Envelope extent = count == 0 ? new Envelope()
+                Envelope extent = count == 0 || rs.getObject(2) == null ? new Envelope() // none, or none with a geometry
                         : new Envelope(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5));
                 infos.add(new CollectionInfo(spec, extent, count));
             }

@@ -15,13 +15,15 @@ import org.linfenatlas.store.Stats;
 /**
  * The project statistics computed by SQL, grouped as the in-memory StatsCalculator groups them:
  * a project counts once in total and in its category, and once in each belt and county it lists;
- * the investment is figures.investment_yi_yuan where that is a number. Stages are counted per
+ * the investment is figures.investment_yi_yuan where that is a number, and the projects where it is
+ * are counted apart (investment_count). Stages are counted per
  * stored value, null for projects without one.
  */
 final class PostGisStats {
     private static final String PROJECTS = "(SELECT category, belts, counties, "
             + "CASE WHEN json_typeof(figures -> 'investment_yi_yuan') = 'number' "
-            + "THEN (figures ->> 'investment_yi_yuan')::double precision ELSE 0 END AS investment "
+            + "THEN (figures ->> 'investment_yi_yuan')::double precision ELSE 0 END AS investment, "
+            + "CASE WHEN json_typeof(figures -> 'investment_yi_yuan') = 'number' THEN 1 ELSE 0 END AS stated "
             + "FROM " + LayerTable.SCHEMA + ".projects) p";
 
     private final Connection connection;
@@ -33,7 +35,7 @@ final class PostGisStats {
     Stats compute() throws SQLException {
         Tally total = new Tally();
         Map<String, Tally> categories = new TreeMap<>();
-        for (Row row : rows("SELECT category, category, count(*), sum(investment) FROM " + PROJECTS + " GROUP BY category")) {
+        for (Row row : rows("SELECT category, category, count(*), sum(investment), sum(stated) FROM " + PROJECTS + " GROUP BY category")) {
             total.add(row);
             if (row.category != null) {
                 categories.computeIfAbsent(row.category, k -> new Tally()).add(row);
@@ -62,7 +64,7 @@ final class PostGisStats {
         List<Stats.Group> categoryGroups = new ArrayList<>();
         categories.forEach((id, tally) -> categoryGroups.add(tally.group(id, null, null, null)));
         return new Stats(total.count, round(total.investment), beltGroups, countyGroups, categoryGroups,
-                Stats.stageCounts(stageCounts()));
+                Stats.stageCounts(stageCounts()), total.stated);
     }
 
     private Map<String, Long> stageCounts() throws SQLException {
@@ -79,7 +81,7 @@ final class PostGisStats {
 
     /** (list element, category) → count and investment, over the elements of a JSONB list column. */
     private static String grouped(String listColumn) {
-        return "SELECT e.value, p.category, count(*), sum(p.investment) FROM " + PROJECTS
+        return "SELECT e.value, p.category, count(*), sum(p.investment), sum(p.stated) FROM " + PROJECTS
                 + " CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(p." + listColumn
                 + ") = 'array' THEN p." + listColumn + " ELSE '[]'::jsonb END) e GROUP BY e.value, p.category";
     }
@@ -98,7 +100,7 @@ final class PostGisStats {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
+                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getLong(5)));
             }
         }
         return rows;
@@ -108,24 +110,26 @@ final class PostGisStats {
         return Math.round(value * 100) / 100.0;
     }
 
-    private record Row(String key, String category, long count, double investment) {
+    private record Row(String key, String category, long count, double investment, long stated) {
     }
 
     private static final class Tally {
         long count;
         double investment;
+        long stated;
         final Map<String, Long> categories = new TreeMap<>();
 
         void add(Row row) {
             count += row.count;
             investment += row.investment;
+            stated += row.stated;
             if (row.category != null) {
                 categories.merge(row.category, row.count, Long::sum);
             }
         }
 
         Stats.Group group(String id, String name, String nameEn, String belt) {
-            return new Stats.Group(id, name, nameEn, belt, count, round(investment), Map.copyOf(categories));
+            return new Stats.Group(id, name, nameEn, belt, count, round(investment), Map.copyOf(categories), stated);
         }
     }
 }

@@ -44,10 +44,11 @@ class PostGisRepositoryTest {
             assertTrue(repo.isEmpty());
             Set<String> indexes = strings("SELECT indexname || ' ' || split_part(indexdef, ' USING ', 2) FROM pg_indexes "
                     + "WHERE schemaname = 'atlas' AND indexdef LIKE '%gist (geom)%'");
-            assertEquals(Set.of("counties_geom gist (geom)", "projects_geom gist (geom)", "rivers_geom gist (geom)"), indexes);
+            assertEquals(Set.of("counties_geom gist (geom)", "projects_geom gist (geom)", "rivers_geom gist (geom)", "places_geom gist (geom)"),
+                    indexes);
             assertEquals(Set.of("belts"), strings("SELECT table_name FROM information_schema.views WHERE table_schema = 'atlas'"));
             Set<String> triggers = new java.util.TreeSet<>();
-            for (String layer : List.of("counties", "projects", "rivers")) {
+            for (String layer : List.of("counties", "projects", "rivers", "places")) {
                 for (String event : List.of("inserted", "updated", "deleted", "truncated", "version")) {
                     triggers.add(layer + "_" + event);
                 }
@@ -56,8 +57,9 @@ class PostGisRepositoryTest {
                     strings("SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                             + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'atlas' AND NOT t.tgisinternal"));
             Set<String> migrations = strings("SELECT version || ' ' || success FROM atlas.flyway_schema_history WHERE type = 'SQL'");
-            assertEquals(Set.of("1 true", "2 true", "3 true", "4 true", "5 true", "7 true"), migrations,
-                    "layers, users, progress, the write path, the order of history, the indicators' actual values");
+            assertEquals(Set.of("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true"), migrations,
+                    "layers, users, progress, the write path, the order of history, places and projects without geometry, "
+                    + "the indicators' actual values");
         }
         try (PostGisRepository again = PostGisRepository.open(TestDatabase.url())) {
             assertTrue(again.isEmpty(), "reopening migrates nothing and loses nothing");
