@@ -28,6 +28,9 @@ final class PackedTree {
         this.geometries = features.stream().map(Feature::geometry).toList();
         for (int i : hilbertOrder(geometries, extent)) {
             Envelope envelope = geometries.get(i).getEnvelopeInternal();
+            if (envelope.isNull()) {
+                continue; // no position (geometry null): never in a box; a null envelope's numbers would look like (0, 0)
+            }
             tree.insert(envelope, new Entry(i, envelope));
         }
         tree.build();

@@ -498,7 +498,9 @@ public abstract class StoreContractTest {
     void bboxAcrossTheAntimeridianAroundTheWorldLeavesOutOnlyWhatLiesBetweenItsEdges() {
         // west edge 177, east edge 176: every longitude but those between 176 and 177, where only the project west of the small box lies
         List<String> found = ids(store.items(q(Layers.PROJECTS, "").bbox(177, -90, 176, 90).query()).features());
-        assertEquals(store.items(ItemsQuery.all(Layers.PROJECTS)).numberMatched(), found.size() + 1);
+        long placed = store.items(ItemsQuery.all(Layers.PROJECTS)).features().stream()
+                .filter(f -> f.geometry() != null && !f.geometry().isEmpty()).count(); // a project without position is in no box
+        assertEquals(placed, found.size() + 1);
         assertFalse(found.contains(WEST_OF_THE_BOX));
     }
 
