@@ -57,9 +57,11 @@ final class Documents {
         doc.put("id", info.id());
         doc.put("title", info.spec().title() + " — " + info.spec().titleZh());
         doc.put("description", info.spec().description());
-        doc.put("links", List.of(
+        List<Link> links = new java.util.ArrayList<>(List.of(
                 new Link(href, self ? "self" : "collection", Http.JSON, info.spec().title()),
                 new Link(href + "/items", "items", Http.GEOJSON, info.spec().title() + " as GeoJSON")));
+        links.addAll(OgcApi.downloadLinks(href + "/items", Map.of()));
+        doc.put("links", links);
         Envelope e = info.extent();
         List<Double> bbox = e.isNull() ? List.of(110.0, 35.0, 113.0, 37.0)
                 : List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());

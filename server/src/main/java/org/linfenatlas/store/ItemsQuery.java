@@ -59,6 +59,14 @@ public record ItemsQuery(
                 new Envelope(-180, bbox.getMaxX() - 360, bbox.getMinY(), bbox.getMaxY()));
     }
 
+    /**
+     * The same selection (bbox, filters, terms, sort, and whatever else selects) with another page: what
+     * downloads page through. A field added to this record must be carried over here.
+     */
+    public ItemsQuery withPage(long newOffset, int newLimit) {
+        return new ItemsQuery(collection, bbox, filters, terms, sortBy, newOffset, newLimit);
+    }
+
     public static ItemsQuery all(String collection) {
         return new ItemsQuery(collection, null, Map.of(), List.of(), List.of(), 0, Integer.MAX_VALUE);
     }
