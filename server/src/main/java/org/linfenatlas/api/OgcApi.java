@@ -70,7 +70,10 @@ public final class OgcApi {
         routes.get(PREFIX + "/stats", this::stats);
     }
 
-    /** What /api/stats takes: the projects' selection parameters of items (no paging, sorting or output options) and f. */
+    /**
+     * What /api/stats takes: the projects' selection parameters of items (no paging, sorting or output options) and f.
+     * Hook for CQL2: add "filter" (and "filter-lang", "filter-crs") here once ItemsRequestParser accepts them.
+     */
     static List<String> statsParameters() {
         List<String> allowed = new ArrayList<>(List.of("f", "bbox", "bbox-crs", "q"));
         allowed.addAll(org.linfenatlas.model.Layers.PROJECTS_SPEC.filters().keySet().stream().sorted().toList());

@@ -83,10 +83,6 @@ export function unplacedCard(app, feature, { expanded = false } = {}) {
     h('h2', { id: 'detail-title', class: 'card-title', tabindex: '-1' }, app.i18n.name(feature.properties)),
     h('p', { class: 'note' }, `${t(feature.id === 'city' ? 'unplaced.cityNote' : 'unplaced.note')}${filtered ? ` ${t('spot.filtered')}` : ''}`),
     h('p', {}, h('button', { type: 'button', class: 'btn btn-secondary btn-small', 'data-show-approx': '' }, t('unplaced.showPoints'))),
-    type === 'county' || type === 'belt'
-      ? h('p', { class: 'card-actions' }, h('button', { type: 'button', class: 'btn btn-secondary', dataset: { printPlace: `${type}:${feature.id}` } },
-        t('print.button')))
-      : null,
     categoryBars(app, projects),
     h('h3', {}, t('place.projects', { n: projects.length })),
     projectList(app, projects, expanded));
@@ -101,10 +97,6 @@ export function spotCard(app, feature, { expanded = false } = {}) {
     h('p', { class: 'kicker' }, h('span', { class: 'pin', 'aria-hidden': 'true' }), h('span', {}, t('spot.kicker'))),
     h('h2', { id: 'detail-title', class: 'card-title', tabindex: '-1' }, app.i18n.name(feature.properties)),
     h('p', { class: 'note' }, `${t('spot.note')}${filtered ? ` ${t('spot.filtered')}` : ''}`),
-    type === 'county' || type === 'belt'
-      ? h('p', { class: 'card-actions' }, h('button', { type: 'button', class: 'btn btn-secondary', dataset: { printPlace: `${type}:${feature.id}` } },
-        t('print.button')))
-      : null,
     categoryBars(app, projects),
     h('h3', {}, t('place.projects', { n: projects.length })),
     projectList(app, projects, expanded));
