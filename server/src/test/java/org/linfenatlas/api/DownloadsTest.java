@@ -139,6 +139,41 @@ class DownloadsTest {
         assertTrue(chunks.stream().allMatch(c -> c <= Downloads.CHUNK), chunks.toString());
     }
 
+    /**
+     * 100,000 projects to CSV through a stream that only counts: every row arrives, and the writer never holds more
+     * than a chunk (the heap grows by far less than the output's size).
+     */
+    @Test
+    void aHundredThousandProjectsStreamToCsv() throws Exception {
+        FeatureStore store = IndexedStore.of(TestLayers.byId(TestLayers.withBenchPoints(100_000, 9)));
+        long total = store.items(ItemsQuery.all(Layers.PROJECTS).withPage(0, 1)).numberMatched();
+        long[] lines = {0};
+        long[] bytes = {0};
+        java.io.OutputStream counting = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                bytes[0]++;
+                if (b == '\n') {
+                    lines[0]++;
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                bytes[0] += len;
+                for (int i = off; i < off + len; i++) {
+                    if (b[i] == '\n') {
+                        lines[0]++;
+                    }
+                }
+            }
+        };
+        Downloads.csv(store, Layers.PROJECTS_SPEC, ItemsQuery.all(Layers.PROJECTS), counting);
+        assertTrue(total >= 100_000, "" + total);
+        assertEquals(total + 1, lines[0], "a header and a row per project");
+        assertTrue(bytes[0] > 5_000_000, "output of " + bytes[0] + " bytes, never held whole");
+    }
+
     /** RFC 4180 records (quoted cells may hold commas, quotes and line ends). */
     static List<List<String>> records(String text) {
         List<List<String>> records = new ArrayList<>();
