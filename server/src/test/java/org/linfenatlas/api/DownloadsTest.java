@@ -102,6 +102,10 @@ class DownloadsTest {
                 throw new AssertionError(e);
             }
 
+            var head = RawHttp.send(client.getOrigin(), "HEAD", items + "&f=gpkg");
+            assertEquals(200, head.statusCode());
+            assertTrue(head.headers().firstValue("Content-Disposition").orElse("").endsWith(".gpkg\""));
+            assertEquals(0, head.body().length, "HEAD: the headers only");
             var bad = client.get("/api/collections/projects/items?f=xlsx");
             assertEquals(400, bad.code());
             var badFilter = client.get("/api/collections/projects/items?f=csv&status=nonsense");
