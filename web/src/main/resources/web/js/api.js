@@ -80,6 +80,8 @@ export function createApi() {
     collection,
     search: (q, signal) => getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=20`, signal),
     stats: () => (stats ??= getJson('api/stats')),
+    /** The statistics of the projects that items parameters select (a URLSearchParams string); all of them for ''. */
+    statsOf: (query) => (query ? getJson(`api/stats?${query}`) : (stats ??= getJson('api/stats'))),
     /** Project statistics change with every edit: the next stats() asks the server again. */
     forgetStats: () => { stats = null; },
     config: () => getJson('config.json').catch(() => ({ baseLayers: [] })),

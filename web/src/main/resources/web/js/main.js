@@ -15,8 +15,10 @@ import { myProjectsPanel } from './panels/my-projects.js';
 import { createSearch } from './panels/search.js';
 import { createDrawer, createSidebar } from './panels/sidebar.js';
 import { statsPanel } from './panels/stats-panel.js';
+import { tablePanel } from './panels/table-panel.js';
 import { restoreSession } from './session.js';
 import { parseHash } from './state.js';
+import { printPlace } from './print.js';
 
 const app = createApp();
 const root = document.documentElement;
@@ -61,7 +63,7 @@ async function start() {
   const { notify } = createHeader(app);
   const account = createAccount(app, document.getElementById('account'), notify);
   const sidebarEl = document.getElementById('sidebar');
-  app.panels = [layersPanel(app), filtersPanel(app), statsPanel(app), myProjectsPanel(app, { notify })];
+  app.panels = [layersPanel(app), filtersPanel(app), statsPanel(app), tablePanel(app), myProjectsPanel(app, { notify })];
   const sidebar = createSidebar(app, sidebarEl, app.panels);
   createDrawer(app, sidebarEl, document.getElementById('drawer-toggle'));
   detailPanel(app, document.getElementById('detail'), { notify, signIn: account.signIn });
@@ -74,6 +76,12 @@ async function start() {
 
   // One delegated handler for every "open this county/belt/project" button in the panels.
   document.body.addEventListener('click', (e) => {
+    const print = e.target.closest('[data-print-place]');
+    if (print) {
+      const [type, ...rest] = print.dataset.printPlace.split(':');
+      printPlace(app, type, rest.join(':'));
+      return;
+    }
     const button = e.target.closest('[data-select]');
     if (!button) return;
     const [type, ...rest] = button.dataset.select.split(':');

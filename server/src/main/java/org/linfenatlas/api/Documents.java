@@ -83,10 +83,12 @@ final class Documents {
             doc.put("attribution", "Contains GeoNames data (https://www.geonames.org/), licensed under CC BY 4.0"
                     + " (https://creativecommons.org/licenses/by/4.0/)");
         }
-        doc.put("links", List.of(
+        List<Link> links = new java.util.ArrayList<>(List.of(
                 new Link(href, self ? "self" : "collection", Http.JSON, info.spec().title()),
                 new Link(href + "/items", "items", Http.GEOJSON, info.spec().title() + " as GeoJSON"),
                 new Link(href + "/queryables", QUERYABLES_REL, SCHEMA_JSON, "What a filter on " + info.spec().title() + " may name")));
+        links.addAll(OgcApi.downloadLinks(href + "/items", Map.of()));
+        doc.put("links", links);
         Envelope e = info.extent();
         List<Double> bbox = e.isNull() ? List.of(110.0, 35.0, 113.0, 37.0)
                 : List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());

@@ -10,6 +10,8 @@ import java.util.List;
 final class Formats {
     /** Features and feature collections: GeoJSON, which is JSON. */
     static final List<String> GEOJSON = List.of("json", "geojson");
+    /** Items: GeoJSON pages, and the downloads of every matching feature ({@link Downloads}). */
+    static final List<String> ITEMS = List.of("json", "geojson", "csv", "gpkg");
     /** The other JSON documents: landing page, conformance, collections, statistics, history, change feed, OpenAPI. */
     static final List<String> JSON = List.of("json");
     /** The readable API documentation, /api/docs. */

@@ -71,7 +71,25 @@ public final class OgcApi {
         });
         routes.get(PREFIX + "/collections/{collectionId}/items", this::items);
         routes.get(PREFIX + "/collections/{collectionId}/items/{featureId}", this::item);
-        routes.get(PREFIX + "/stats", ctx -> cached(ctx, Http.JSON, null, () -> json(Documents.stats(store.stats()))));
+        routes.get(PREFIX + "/stats", this::stats);
+    }
+
+    /**
+     * What /api/stats takes: the projects' selection parameters of items (no paging, sorting or output options) and f.
+     * Hook for CQL2: add "filter" (and "filter-lang", "filter-crs") here once ItemsRequestParser accepts them.
+     */
+    static List<String> statsParameters() {
+        List<String> allowed = new ArrayList<>(List.of("f", "bbox", "bbox-crs", "q", "filter", "filter-lang", "filter-crs"));
+        allowed.addAll(org.linfenatlas.model.Layers.PROJECTS_SPEC.filters().keySet().stream().sorted().toList());
+        return allowed;
+    }
+
+    /** The statistics of the projects the items parameters select (all projects without any), cached per query. */
+    private void stats(Context ctx) {
+        Map<String, List<String>> raw = ctx.queryParamMap();
+        Formats.check(ItemsRequestParser.single(raw, statsParameters()).get("f"), Formats.JSON);
+        org.linfenatlas.store.ItemsQuery selection = ItemsRequestParser.parse(org.linfenatlas.model.Layers.PROJECTS_SPEC, raw).query();
+        respond(ctx, Http.JSON, null, () -> json(Documents.stats(store.stats(selection))));
     }
 
     /** Every resource answers GET and HEAD alike (HEAD without the body). */
@@ -81,6 +99,15 @@ public final class OgcApi {
 
     private void items(Context ctx) {
         LayerSpec spec = collection(ctx).spec();
+        String download = Downloads.format(ctx.queryParamMap());
+        if (download != null) { // f=csv or f=gpkg: every matching feature, streamed, never cached
+            Downloads.send(ctx, store, spec, download);
+            return;
+        }
+        List<String> f = ctx.queryParamMap().get("f");
+        if (f != null && f.size() == 1) { // an unknown f is refused naming every format items come in
+            Formats.check(f.get(0), Formats.ITEMS);
+        }
         ItemsRequest request = ItemsRequestParser.parse(spec, ctx.queryParamMap());
         if (isUnique(request)) {
             Http.send(ctx, page(api(ctx), spec, request, AcceptEncoding.gzip(ctx.header("Accept-Encoding"))));
@@ -104,6 +131,9 @@ public final class OgcApi {
         CollectionInfo info = store.collection(collectionId).orElse(null);
         if (info == null) {
             return null;
+        }
+        if (Downloads.format(params) != null) {
+            return null; // downloads are the route's
         }
         ItemsRequest request = ItemsRequestParser.parse(info.spec(), params);
         return isUnique(request) ? page(api, info.spec(), request, gzip) : null;
@@ -178,7 +208,23 @@ public final class OgcApi {
         if (offset > 0) {
             links.add(new Link(href + Http.query(withOffset(request, Math.max(0, offset - limit))), "prev", Http.GEOJSON, "Previous page"));
         }
+        links.addAll(downloadLinks(href, request.linkParams()));
         return links;
+    }
+
+    /** The downloads of a selection: every matching feature as CSV and as GeoPackage (limit and offset do not apply). */
+    static List<Link> downloadLinks(String itemsHref, Map<String, String> params) {
+        Map<String, String> selection = new java.util.TreeMap<>(params);
+        selection.remove("limit");
+        selection.remove("offset");
+        selection.remove("crs");
+        selection.remove("properties");
+        selection.put("f", "csv");
+        Link csv = new Link(itemsHref + Http.query(selection), "alternate", Downloads.CSV, "All matching features as CSV (download)");
+        selection.put("f", "gpkg");
+        Link gpkg = new Link(itemsHref + Http.query(selection), "alternate", Downloads.GPKG,
+                "All matching features as GeoPackage (download)");
+        return List.of(csv, gpkg);
     }
 
     private static Map<String, String> withOffset(ItemsRequest request, long offset) {

@@ -28,6 +28,9 @@ final class OpenApiComponents {
                 + "Validated; the layers have no temporal property, so it selects every feature.",
                 Map.of("type", "string"), false));
         p.put("f", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.GEOJSON), false));
+        p.put("f-items", OpenApiDocument.param("f", "Output format: GeoJSON (one page), or a download of every matching feature"
+                + " as CSV or GeoPackage (limit and offset ignored)", Map.of("type", "string", "enum",
+                java.util.stream.Stream.concat(Formats.GEOJSON.stream(), Downloads.FORMATS.stream()).toList()), false));
         p.put("f-json", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.JSON), false));
         p.put("f-html", OpenApiDocument.param("f", "Output format", Map.of("type", "string", "enum", Formats.HTML), false));
         p.put("filter", OpenApiDocument.param("filter", "A CQL2 filter (OGC API – Features Part 3, OGC 21-065) in filter-lang, at most "

@@ -39,8 +39,10 @@ final class OpenApiDocument {
             LayerSpec spec = info.spec();
             String base = "/collections/" + spec.id();
             paths.put(base, get("describe_" + spec.id(), "Describe " + spec.title(), List.of(ref("f-json")), ok("collection", Http.JSON)));
+            Map<String, Object> itemsOk = new LinkedHashMap<>(ok("featureCollectionGeoJSON", Http.GEOJSON));
+            itemsOk.put("200", downloads((Map<?, ?>) itemsOk.get("200")));
             paths.put(base + "/items", get("getFeatures_" + spec.id(), spec.title() + ": features", itemsParameters(spec),
-                    ok("featureCollectionGeoJSON", Http.GEOJSON)));
+                    itemsOk));
             paths.put(base + "/queryables", get("getQueryables_" + spec.id(), spec.title() + ": what a filter may name",
                     List.of(ref("f")), Map.of("200", Map.of("description", "A JSON Schema (2020-12) of the queryables",
                             "content", Map.of(Documents.SCHEMA_JSON, Map.of("schema", Map.of("type", "object")))))));
@@ -49,8 +51,11 @@ final class OpenApiDocument {
         }
         collections.stream().map(CollectionInfo::spec).filter(spec -> spec.id().equals(org.linfenatlas.model.Layers.PROJECTS))
                 .forEach(spec -> OpenApiWrites.addTo(paths, spec));
-        paths.put("/stats", get("getStats", "Project counts and stated investment per belt, county and category",
-                List.of(ref("f-json")), ok("stats", Http.JSON)));
+        List<Object> statsParams = new ArrayList<>(List.of(ref("f-json"), ref("bbox"), ref("bbox-crs")));
+        statsParams.addAll(selectionParameters(org.linfenatlas.model.Layers.PROJECTS_SPEC));
+        paths.put("/stats", get("getStats", "Project counts and stated investment per belt, county and category,"
+                + " of the projects the parameters select (as on the projects' items; all projects without any)",
+                statsParams, ok("stats", Http.JSON)));
         OpenApiIndicators.addTo(paths);
         doc.put("paths", paths);
         Map<String, Object> schemas = new LinkedHashMap<>(OpenApiComponents.schemas());
@@ -61,15 +66,37 @@ final class OpenApiDocument {
         return doc;
     }
 
+    /** The items response with its downloads: f=csv and f=gpkg, every matching feature (limit and offset ignored). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> downloads(Map<?, ?> geojson) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("description", "The features (GeoJSON, one page); with f=csv or f=gpkg a download of every matching"
+                + " feature, limit and offset ignored (Content-Disposition: attachment). CSV: UTF-8 with a byte-order mark,"
+                + " a header row, lists joined by 、, figures as key=value, geometry as WKT with lon/lat of a point on it");
+        response.put("headers", geojson.get("headers"));
+        Map<String, Object> content = new LinkedHashMap<>((Map<String, Object>) geojson.get("content"));
+        content.put("text/csv", Map.of("schema", Map.of("type", "string")));
+        content.put(Downloads.GPKG, Map.of("schema", Map.of("type", "string", "format", "binary")));
+        response.put("content", content);
+        return response;
+    }
+
     private static List<Object> itemsParameters(LayerSpec spec) {
         List<Object> params = new ArrayList<>(List.of(ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"),
-                ref("datetime"), ref("crs"), ref("f"), ref("filter"), ref("filter-lang"), ref("filter-crs")));
+                ref("datetime"), ref("crs"), ref("f-items"), ref("filter"), ref("filter-lang"), ref("filter-crs")));
         params.add(param("sortby", "Comma-separated properties to sort by, '-' for descending: " + String.join(", ", spec.sortable()),
                 Map.of("type", "array", "items", Map.of("type", "string", "pattern",
                         "^[+-]?(" + String.join("|", spec.sortable()) + ")$")), false));
         params.add(param("properties", "Comma-separated properties to return",
                 Map.of("type", "array", "items", Map.of("type", "string",
                         "enum", spec.properties().stream().map(PropertySpec::name).toList())), false));
+        params.addAll(selectionParameters(spec));
+        return params;
+    }
+
+    /** q and the property filters: what selects features, on items and on /stats. */
+    private static List<Object> selectionParameters(LayerSpec spec) {
+        List<Object> params = new ArrayList<>();
         if (spec.searchable()) {
             params.add(param("q", "Free-text search over names, aliases and summaries, in Chinese or pinyin (e.g. yonghe, 壶口, hukou)",
                     Map.of("type", "string", "maxLength", ItemsRequestParser.MAX_QUERY_TEXT), true));

@@ -12,11 +12,11 @@ import org.linfenatlas.model.Feature;
 import org.linfenatlas.store.Stats;
 
 /** Counts and stated investment of projects per belt, county and category; counts per stage. */
-final class StatsCalculator {
+public final class StatsCalculator {
     private StatsCalculator() {
     }
 
-    static Stats compute(List<Feature> projects, List<Feature> counties) {
+    public static Stats compute(List<Feature> projects, List<Feature> counties) {
         Map<String, Tally> belts = new LinkedHashMap<>();
         BeltDissolver.BELTS.forEach(b -> belts.put(b.id(), new Tally()));
         Map<String, Tally> byCounty = new LinkedHashMap<>();

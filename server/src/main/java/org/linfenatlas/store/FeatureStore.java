@@ -25,6 +25,25 @@ public interface FeatureStore extends AutoCloseable {
 
     Stats stats();
 
+    /**
+     * The statistics of the projects an items query selects (its bbox, terms, filters; paging and sort
+     * ignored), over every county and belt as {@link #stats()}; by default computed in memory over the
+     * selected projects. An empty selection is {@link #stats()}.
+     */
+    default Stats stats(ItemsQuery selection) {
+        if (selects(selection)) {
+            return org.linfenatlas.index.StatsCalculator.compute(
+                    items(selection.withPage(0, Integer.MAX_VALUE)).features(),
+                    items(ItemsQuery.all(org.linfenatlas.model.Layers.COUNTIES)).features());
+        }
+        return stats();
+    }
+
+    /** Whether the query selects less than the whole collection (paging aside): any bbox, term, filter... */
+    static boolean selects(ItemsQuery query) {
+        return !query.withPage(0, Integer.MAX_VALUE).equals(ItemsQuery.all(query.collection()));
+    }
+
     /** The collection's version (a derived collection has that of its source: belts follow counties). */
     LayerVersion version(String collection);
 

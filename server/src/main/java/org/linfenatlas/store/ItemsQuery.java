@@ -74,6 +74,14 @@ public record ItemsQuery(
         return new ItemsQuery(collection, bbox, filters, terms, sortBy, offset, limit, newFilter);
     }
 
+    /**
+     * The same selection (bbox, filters, terms, sort, and whatever else selects) with another page: what
+     * downloads page through. A field added to this record must be carried over here.
+     */
+    public ItemsQuery withPage(long newOffset, int newLimit) {
+        return new ItemsQuery(collection, bbox, filters, terms, sortBy, newOffset, newLimit, filter);
+    }
+
     public static ItemsQuery all(String collection) {
         return new ItemsQuery(collection, null, Map.of(), List.of(), List.of(), 0, Integer.MAX_VALUE);
     }

@@ -60,7 +60,8 @@ class FormatParameterTest extends ApiTestSupport {
             assertEquals(List.of("json"), formats(doc, "/collections/projects/items/{featureId}/history"));
             assertEquals(List.of("json"), formats(doc, "/collections/projects/changes"));
             assertEquals(List.of("html"), formats(doc, "/docs"));
-            assertEquals(List.of("json", "geojson"), formats(doc, "/collections/projects/items"));
+            assertEquals(List.of("json", "geojson", "csv", "gpkg"), formats(doc, "/collections/projects/items")); // downloads: csv, gpkg
+            assertEquals(List.of("json"), formats(doc, "/stats"));
             assertEquals(List.of("json", "geojson"), formats(doc, "/collections/projects/items/{featureId}"));
         });
     }

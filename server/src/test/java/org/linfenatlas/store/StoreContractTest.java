@@ -222,6 +222,29 @@ public abstract class StoreContractTest {
         assertTrue(actual.stages().get("construction") > 0, "the synthetic projects report stages: " + actual.stages());
     }
 
+    /** The project cases that select (paging and sorting aside): what /api/stats takes. */
+    static Stream<Case> selections() {
+        return cases().filter(c -> c.query().collection().equals(Layers.PROJECTS) && FeatureStore.selects(c.query()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("selections")
+    void statsOfASelectionAgree(Case c) {
+        ItemsQuery query = c.query();
+        Stats expected = reference.stats(query);
+        Stats actual = store.stats(query);
+        assertEquals(expected, actual);
+        long matched = store.items(query).numberMatched();
+        assertEquals(matched, actual.total(), "total is numberMatched");
+        assertEquals(matched, actual.stages().values().stream().mapToLong(Long::longValue).sum(), "stages add up");
+        assertEquals(matched, actual.categories().stream().mapToLong(Stats.Group::count).sum(), "categories add up");
+    }
+
+    @Test
+    void statsOfEverythingAreTheStats() {
+        assertEquals(reference.stats(), store.stats(ItemsQuery.all(Layers.PROJECTS)));
+    }
+
     @Test
     void unknownCollectionIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> store.items(ItemsQuery.all("nope")));

@@ -18,9 +18,15 @@ function labelOffset(feature, layer) {
 
 export function countiesLayer(app) {
   const fillOpacity = () => (app.state.base ? 0.5 : 0.92);
+  // app.state.countyShade (set by the statistics tab): {counts: Map county name → projects, max}, or null for belt colours.
+  const shade = (f) => {
+    const { counts, max } = app.state.countyShade;
+    const share = (counts.get(f.properties.name) || 0) / Math.max(1, max);
+    return `hsl(205 70% ${Math.round(94 - share * 62)}%)`;
+  };
   const style = (f) => ({
     className: `county-shape belt-${token(f.properties.belt)} county-${token(f.id)}`,
-    fillColor: belt(f.properties.belt).fill,
+    fillColor: app.state.countyShade ? shade(f) : belt(f.properties.belt).fill,
     fillOpacity: fillOpacity(),
     color: '#ffffff',
     weight: 1.3,

@@ -64,6 +64,10 @@ export function placeCard(app, type, feature, { expanded = false } = {}) {
       row(t('place.area'), p.area_km2 != null ? t('unit.km2', { n: app.i18n.num(p.area_km2, 0) }) : null),
       type === 'belt' ? row(t('place.counties'), h('span', { class: 'chips' }, memberLinks)) : null,
       row(t('stats.count'), h('span', { class: 'project-count' }, app.i18n.num(projects.length, 0)))),
+    type === 'county' || type === 'belt'
+      ? h('p', { class: 'card-actions' }, h('button', { type: 'button', class: 'btn btn-secondary', dataset: { printPlace: `${type}:${feature.id}` } },
+        t('print.button')))
+      : null,
     categoryBars(app, projects),
     h('h3', {}, t('place.projects', { n: projects.length })),
     projectList(app, projects, expanded));

@@ -2,6 +2,10 @@
 import { BELTS, CATEGORIES, belt } from '../model.js';
 import { esc, selectButton } from '../util.js';
 import { bar, beltSwatch, categoryBadge } from './legend-parts.js';
+import { h } from '../dom.js';
+import { STATUSES, category } from '../model.js';
+import { FACETS } from '../state.js';
+import { filterParams } from './table-panel.js';
 
 export function statsPanel(app) {
   let container;
@@ -78,6 +82,67 @@ export function statsPanel(app) {
     if (!container) return;
     container.innerHTML = `<section class="panel-section" aria-labelledby="stats-h">
       <h2 id="stats-h" class="section-title">${esc(app.t('stats.heading'))}</h2>${html()}</section>`;
+    const section = container.querySelector('section');
+    section.querySelector('h2').after(filtersLine());
+    if (stats) section.querySelector('.stat-cards')?.after(shadeToggle(), ...mixCharts());
+  }
+
+  /** Which of the page's filters the figures below apply (they are the statistics of the filtered projects). */
+  function filtersLine() {
+    const parts = FACETS.filter((f) => app.state.filters[f].size).map((f) => [...app.state.filters[f]]
+      .map((v) => (f === 'category' ? app.t(`cat.${v}`) : f === 'status' ? app.t(`status.${v}`) : f === 'belt' ? app.t(`belt.short.${v}`) : v))
+      .join('、'));
+    return h('p', { class: 'stat-filters', id: 'stats-filters' },
+      parts.length ? app.t('stats.filtered', { what: parts.join(' · ') }) : app.t('stats.unfiltered'));
+  }
+
+  /** Category mix (one stacked bar with its legend) and projects per status (bars), with DOM only. */
+  function mixCharts() {
+    const total = Math.max(1, (stats.categories || []).reduce((n, c) => n + c.count, 0));
+    const cats = (stats.categories || []).filter((c) => c.count).sort((a, b) => b.count - a.count);
+    const mix = h('div', { class: 'mix-bar', role: 'img', 'aria-label': cats.map((c) => `${app.t(`cat.${c.id}`)} ${c.count}`).join(', ') },
+      cats.map((c) => h('span', { title: `${app.t(`cat.${c.id}`)}: ${c.count}`,
+        style: { width: `${(100 * c.count) / total}%`, background: category(c.id).color || '#888' } })));
+    const mixList = h('ul', { class: 'stat-list' }, cats.map((c) => h('li', { class: 'stat-row' },
+      h('span', { class: 'stat-name' }, app.t(`cat.${c.id}`)),
+      h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill',
+        style: { width: `${(100 * c.count) / total}%`, background: category(c.id).color || '#888' } })),
+      h('span', { class: 'stat-value' }, `${Math.round((100 * c.count) / total)}%`))));
+    // Status is not in /api/stats: counted over the loaded projects the page's filters keep (the same selection).
+    const byStatus = new Map(STATUSES.map((s) => [s, 0]));
+    for (const f of app.index.projects.values()) {
+      if (app.matches(f.properties) && f.properties.status) byStatus.set(f.properties.status, (byStatus.get(f.properties.status) || 0) + 1);
+    }
+    const maxStatus = Math.max(1, ...byStatus.values());
+    const statusList = h('ul', { class: 'stat-list', id: 'stats-status' }, [...byStatus].map(([s, n]) => h('li', { class: 'stat-row' },
+      h('span', { class: 'stat-name' }, app.t(`status.${s}`)),
+      h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: { width: `${(100 * n) / maxStatus}%`, background: '#5b7083' } })),
+      h('span', { class: 'stat-value' }, app.i18n.num(n, 0)))));
+    return [h('h3', null, app.t('stats.categoryMix')), mix, mixList, h('h3', null, app.t('stats.byStatus')), statusList];
+  }
+
+  /** Shade the counties on the map by their number of (filtered) projects. */
+  function shadeToggle() {
+    const input = h('input', { type: 'checkbox', id: 'stats-shade', checked: !!app.state.countyShade,
+      onchange: () => { shade = input.checked; applyShade(); } });
+    return h('label', { class: 'check-row', for: 'stats-shade' }, input, ' ', app.t('stats.shade'));
+  }
+
+  let shade = false;
+  function applyShade() {
+    app.state.countyShade = shade && stats
+      ? { counts: new Map((stats.counties || []).map((c) => [c.name, c.count])), max: Math.max(1, ...(stats.counties || []).map((c) => c.count)) }
+      : null;
+    app.layers.get('counties')?.restyle();
+  }
+
+  let shown = false;
+  function load() {
+    const query = filterParams(app).toString();
+    app.api.statsOf(query)
+      .then((s) => { if (query === filterParams(app).toString()) { stats = s; failed = false; } })
+      .catch((e) => { failed = true; console.warn('stats:', e.message); })
+      .finally(() => { render(); applyShade(); });
   }
 
   return {
@@ -86,15 +151,16 @@ export function statsPanel(app) {
     mount(el) {
       container = el;
       app.on('lang', render);
+      // The figures are those of the filtered projects: asked again when the filters or the data change.
+      app.on('filters', () => { if (shown) load(); });
+      app.on('project', () => { if (shown) load(); });
       render();
     },
     /** Called when the tab is shown. */
     activate() {
-      if (stats || failed) return;
-      app.api.stats()
-        .then((s) => { stats = s; })
-        .catch((e) => { failed = true; console.warn('stats:', e.message); })
-        .finally(render);
+      if (shown && (stats || failed)) return;
+      shown = true;
+      load();
     },
   };
 }

@@ -84,6 +84,16 @@ public final class PostGisFeatureStore implements FeatureStore {
         return summary().stats;
     }
 
+    /** The statistics of a selection: the same aggregates in SQL, over the projects the items WHERE clause selects. */
+    @Override
+    public Stats stats(ItemsQuery selection) {
+        if (!FeatureStore.selects(selection)) {
+            return stats();
+        }
+        LayerTable table = table(selection.collection());
+        return snapshot(c -> new PostGisStats(c, () -> where(table, selection)).compute());
+    }
+
     /** The data version, kept current by the change notifications: a cached answer costs no query. */
     @Override
     public String revision() {

@@ -20,22 +20,31 @@ import org.linfenatlas.store.Stats;
  * stored value, null for projects without one.
  */
 final class PostGisStats {
-    private static final String PROJECTS = "(SELECT category, belts, counties, "
-            + "CASE WHEN json_typeof(figures -> 'investment_yi_yuan') = 'number' "
-            + "THEN (figures ->> 'investment_yi_yuan')::double precision ELSE 0 END AS investment, "
-            + "CASE WHEN json_typeof(figures -> 'investment_yi_yuan') = 'number' THEN 1 ELSE 0 END AS stated "
-            + "FROM " + LayerTable.SCHEMA + ".projects) p";
-
     private final Connection connection;
+    /** Makes the WHERE clause (or nothing) that selects the projects counted: a new one for each statement. */
+    private final java.util.function.Supplier<Sql> where;
 
     PostGisStats(Connection connection) {
+        this(connection, () -> new Sql(""));
+    }
+
+    PostGisStats(Connection connection, java.util.function.Supplier<Sql> where) {
         this.connection = connection;
+        this.where = where;
+    }
+
+    private Sql projects() {
+        return new Sql("(SELECT category, belts, counties, "
+                + "CASE WHEN json_typeof(figures -> 'investment_yi_yuan') = 'number' "
+                + "THEN (figures ->> 'investment_yi_yuan')::double precision ELSE 0 END AS investment, "
+                + "CASE WHEN json_typeof(figures -> 'investment_yi_yuan') = 'number' THEN 1 ELSE 0 END AS stated "
+                + "FROM " + LayerTable.SCHEMA + ".projects").append(where.get()).append(") p");
     }
 
     Stats compute() throws SQLException {
         Tally total = new Tally();
         Map<String, Tally> categories = new TreeMap<>();
-        for (Row row : rows("SELECT category, category, count(*), sum(investment), sum(stated) FROM " + PROJECTS + " GROUP BY category")) {
+        for (Row row : rows(new Sql("SELECT category, category, count(*), sum(investment), sum(stated) FROM ").append(projects()).append(" GROUP BY category"))) {
             total.add(row);
             if (row.category != null) {
                 categories.computeIfAbsent(row.category, k -> new Tally()).add(row);
@@ -69,8 +78,8 @@ final class PostGisStats {
 
     private Map<String, Long> stageCounts() throws SQLException {
         Map<String, Long> counts = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT stage, count(*) FROM " + LayerTable.SCHEMA + ".projects GROUP BY stage");
+        try (PreparedStatement s = new Sql("SELECT stage, count(*) FROM " + LayerTable.SCHEMA + ".projects").append(where.get())
+                .append(" GROUP BY stage").prepare(connection);
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
@@ -80,10 +89,10 @@ final class PostGisStats {
     }
 
     /** (list element, category) → count and investment, over the elements of a JSONB list column. */
-    private static String grouped(String listColumn) {
-        return "SELECT e.value, p.category, count(*), sum(p.investment), sum(p.stated) FROM " + PROJECTS
-                + " CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(p." + listColumn
-                + ") = 'array' THEN p." + listColumn + " ELSE '[]'::jsonb END) e GROUP BY e.value, p.category";
+    private Sql grouped(String listColumn) {
+        return new Sql("SELECT e.value, p.category, count(*), sum(p.investment), sum(p.stated) FROM ").append(projects()).append(
+                " CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(p." + listColumn
+                + ") = 'array' THEN p." + listColumn + " ELSE '[]'::jsonb END) e GROUP BY e.value, p.category");
     }
 
     private static Tally tally(Map<String, Tally> tallies, String key) {
@@ -96,9 +105,9 @@ final class PostGisStats {
         return tallies;
     }
 
-    private List<Row> rows(String sql) throws SQLException {
+    private List<Row> rows(Sql sql) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = sql.prepare(connection); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 rows.add(new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getLong(5)));
             }

@@ -1,0 +1,58 @@
+// The strings of the projects table, the downloads, the filtered statistics and the print report (merged into i18n.js).
+
+export const EXPORT_STRINGS = {
+  zh: {
+    'tab.table': '列表',
+    'table.heading': '项目列表',
+    'table.count': '符合当前筛选的项目：{n} 项',
+    'table.download': '下载当前筛选：',
+    'table.pages': '分页',
+    'table.prev': '上一页',
+    'table.next': '下一页',
+    'table.pageOf': '第 {page} / {pages} 页（共 {n} 项）',
+    'table.col.name': '名称',
+    'table.col.category': '类别',
+    'table.col.status': '性质',
+    'table.col.counties': '县区',
+    'table.col.stage': '进展',
+    'table.col.investment': '投资（亿元）',
+    'stats.filtered': '当前筛选：{what}',
+    'stats.unfiltered': '统计全部项目（未设筛选）。',
+    'stats.categoryMix': '类别构成',
+    'stats.byStatus': '按性质',
+    'stats.shade': '按项目数为县区着色',
+    'print.button': '打印报告',
+    'print.title': '{name} 项目报告',
+    'print.dataDate': '数据日期：{date}',
+    'print.sources': '资料来源：《临汾市“十四五”促进区域融合发展实现高水平崛起规划》（临政发〔2022〕10号）；行政区划与底图见地图署名。',
+  },
+  en: {
+    'tab.table': 'Table',
+    'table.heading': 'Projects',
+    'table.count': '{n} projects match the filters',
+    'table.download': 'Download this selection:',
+    'table.pages': 'Pages',
+    'table.prev': 'Previous',
+    'table.next': 'Next',
+    'table.pageOf': 'Page {page} of {pages} ({n} projects)',
+    'table.col.name': 'Name',
+    'table.col.category': 'Category',
+    'table.col.status': 'Type',
+    'table.col.counties': 'Counties',
+    'table.col.stage': 'Stage',
+    'table.col.investment': 'Investment (100 M yuan)',
+    'stats.filtered': 'Filtered: {what}',
+    'stats.unfiltered': 'All projects (no filter set).',
+    'stats.categoryMix': 'Category mix',
+    'stats.byStatus': 'By type',
+    'stats.shade': 'Shade counties by project count',
+    'print.button': 'Print report',
+    'print.title': '{name}: projects report',
+    'print.dataDate': 'Data as of {date}',
+    'print.sources': 'Source: Linfen 14th Five-Year plan for regional integration (临政发〔2022〕10号); boundaries and base map as credited on the map.',
+  },
+};
+
+// The statistics now follow the filters: the note says so (overrides i18n.js's).
+EXPORT_STRINGS.zh['stats.note'] = '统计符合当前筛选的项目；跨多个县区、板块的项目在每个县区、板块各计一次。“全市”为规划中只写明全市、不属于具体县区的项目。';
+EXPORT_STRINGS.en['stats.note'] = 'The projects that match the filters; a project in several counties or belts counts once in each. “City” counts projects the plan places only in the city as a whole, in no particular county.';

@@ -1,0 +1,70 @@
+// The A4 report of a county or a belt: title, the map of that area, the table of its projects, the data date and
+// the sources. The print button of the county/belt card builds it around the map, fits the map to the area at the
+// printed size (body.report-open, css/atlas.css @media print), prints, and takes it away after printing.
+import { h } from './dom.js';
+import { projectsTable, compareBy } from './panels/table-panel.js';
+
+/** The projects of a county (by name) or a belt (by id). */
+export function projectsOfPlace(app, type, feature) {
+  const all = [...app.index.projects.values()];
+  if (type === 'county') return all.filter((f) => (f.properties.counties || []).includes(feature.properties.name));
+  return all.filter((f) => (f.properties.belts || []).includes(String(feature.id)));
+}
+
+/** When the projects' data is from: the items' timeStamp (the version's time), else today. */
+async function dataDate() {
+  try {
+    const response = await fetch('api/collections/projects/items?limit=1', { headers: { Accept: 'application/geo+json' } });
+    const stamp = (await response.json()).timeStamp;
+    if (stamp) return stamp.slice(0, 10);
+  } catch (e) {
+    console.warn('data date:', e.message);
+  }
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Builds the report of a county or belt and leaves the page in report mode (print it, then closeReport). */
+export async function openReport(app, type, id) {
+  closeReport(app);
+  const feature = app.feature({ type, id });
+  if (!feature) return null;
+  const name = app.i18n.name(feature.properties);
+  const projects = projectsOfPlace(app, type, feature).sort(compareBy(app, 'name', false));
+  const date = await dataDate();
+  const head = h('header', { class: 'print-report print-head', id: 'print-head' },
+    h('h1', null, app.t('print.title', { name })),
+    h('p', null, app.t('place.projects', { n: projects.length })));
+  const body = h('section', { class: 'print-report print-body', id: 'print-body' },
+    projectsTable(app, projects),
+    h('p', { class: 'print-date' }, app.t('print.dataDate', { date })),
+    h('p', { class: 'print-sources' }, app.t('print.sources')));
+  const main = document.querySelector('.app-main');
+  main.before(head);
+  main.after(body);
+  document.body.classList.add('report-open');
+  document.body.dataset.report = `${type}:${id}`;
+  app.map.invalidateSize({ animate: false });
+  const layer = app.layers.get(type === 'county' ? 'counties' : 'belts');
+  const shape = layer?.items?.find((it) => String(it.feature.id) === String(id))?.layer;
+  if (shape?.getBounds) app.map.fitBounds(shape.getBounds(), { padding: [8, 8], animate: false });
+  return { head, body };
+}
+
+export function closeReport(app) {
+  document.getElementById('print-head')?.remove();
+  document.getElementById('print-body')?.remove();
+  if (document.body.classList.contains('report-open')) {
+    document.body.classList.remove('report-open');
+    delete document.body.dataset.report;
+    app.map?.invalidateSize({ animate: false });
+  }
+}
+
+/** The card's print button: report, print, back. */
+export async function printPlace(app, type, id) {
+  await openReport(app, type, id);
+  window.addEventListener('afterprint', () => closeReport(app), { once: true });
+  // Let the map draw the area at its printed size before the print snapshot.
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  window.print();
+}
