@@ -47,6 +47,7 @@ final class OpenApiDocument {
         paths.put("/stats", get("getStats", "Project counts and stated investment per belt, county and category",
                 List.of(ref("f-json")), ok("stats", Http.JSON)));
         OpenApiIndicators.addTo(paths);
+        OpenApiCircles.addTo(paths);
         doc.put("paths", paths);
         Map<String, Object> schemas = new LinkedHashMap<>(OpenApiComponents.schemas());
         schemas.putAll(OpenApiWrites.schemas(org.linfenatlas.model.Layers.PROJECTS_SPEC));
