@@ -89,7 +89,7 @@ export function createCircles(app, { onClose, onProject }) {
     map = L.map(mapEl, { zoomSnap: 0.25, minZoom: 3, maxZoom: 8, worldCopyJump: false, attributionControl: true });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution(t('circ.attribution'));
-    map.fitBounds(CHINA);
+    map.fitBounds(CHINA); // until the regions are in
     const linfen = [state.data.linfen.point[1], state.data.linfen.point[0]];
     const byId = new Map(state.outlines.features.map((f) => [f.id, f]));
     for (const r of state.data.regions) {
@@ -113,6 +113,14 @@ export function createCircles(app, { onClose, onProject }) {
       }
       layers.set(r.id, { shape, flow, region: r });
     }
+    // Fit what is drawn (every outline and every flow's end), not a fixed box: the view's size varies.
+    const bounds = L.latLngBounds([linfen]);
+    for (const { shape, region } of layers.values()) {
+      if (shape) bounds.extend(shape.getBounds());
+      (region.directions || []).forEach((d) => bounds.extend([d.to[1], d.to[0]]));
+    }
+    map.invalidateSize({ animate: false });
+    map.fitBounds(bounds, { padding: [24, 24] });
     L.circleMarker(linfen, { radius: 7, color: '#111', weight: 2, fillColor: '#fff', fillOpacity: 1, className: 'circ-linfen' })
       .bindTooltip(() => nm(state.data.linfen), { permanent: true, direction: 'right', className: 'circ-linfen-label' }).addTo(map);
     update();
