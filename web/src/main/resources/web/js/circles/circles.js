@@ -119,11 +119,11 @@ export function createCircles(app, { onClose, onProject }) {
       if (shape) bounds.extend(shape.getBounds());
       (region.directions || []).forEach((d) => bounds.extend([d.to[1], d.to[0]]));
     }
-    map.invalidateSize({ animate: false });
-    map.fitBounds(bounds, { padding: [24, 24] });
     L.circleMarker(linfen, { radius: 7, color: '#111', weight: 2, fillColor: '#fff', fillOpacity: 1, className: 'circ-linfen' })
       .bindTooltip(() => nm(state.data.linfen), { permanent: true, direction: 'right', className: 'circ-linfen-label' }).addTo(map);
-    update();
+    update(); // the region list below the map takes its height first
+    map.invalidateSize({ animate: false });
+    map.fitBounds(bounds, { padding: [24, 24] });
   }
 
   function update() {
