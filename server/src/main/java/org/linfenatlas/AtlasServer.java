@@ -13,6 +13,7 @@ import org.linfenatlas.api.WriteApi;
 import org.linfenatlas.auth.Authenticator;
 import org.linfenatlas.api.Errors;
 import org.linfenatlas.api.FastPathHandler;
+import org.linfenatlas.api.CirclesApi;
 import org.linfenatlas.api.IndicatorsApi;
 import org.linfenatlas.indicators.ActualsStore;
 import org.linfenatlas.indicators.IndicatorCatalogue;
@@ -116,6 +117,7 @@ public final class AtlasServer {
             api.register(config);
             writes.register(config);
             indicatorsApi.register(config);
+            new CirclesApi(org.linfenatlas.circles.CirclesData.bundled(), cache).register(config);
             authRoutes.accept(config);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.details()));
             config.routes.exception(StoreError.class, (e, ctx) -> Errors.send(ctx, e));

@@ -1,4 +1,5 @@
 // Every UI string goes through t(); feature names through name().
+import { CIRCLES_STRINGS } from './i18n-circles.js';
 import { DASHBOARD_STRINGS } from './i18n-dashboard.js';
 import { EDIT_STRINGS } from './i18n-edit.js';
 import { EXPORT_STRINGS } from './i18n-exports.js';
@@ -282,7 +283,7 @@ const DICT = {
   },
 };
 
-for (const lang of Object.keys(DICT)) Object.assign(DICT[lang], EDIT_STRINGS[lang], DASHBOARD_STRINGS[lang], EXPORT_STRINGS[lang]);
+for (const lang of Object.keys(DICT)) Object.assign(DICT[lang], EDIT_STRINGS[lang], DASHBOARD_STRINGS[lang], EXPORT_STRINGS[lang], CIRCLES_STRINGS[lang]);
 
 export const LANGS = ['zh', 'en'];
 

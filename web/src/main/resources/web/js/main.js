@@ -7,6 +7,7 @@ import { unplacedLayer } from './layers/unplaced.js';
 import { createBaseLayers, createMap } from './map.js';
 import { detailPanel } from './panels/detail-panel.js';
 import { filtersPanel } from './panels/filters-panel.js';
+import { createCirclesEntry } from './circles/entry.js';
 import { createDashboardEntry } from './dashboard/entry.js';
 import { createAccount } from './panels/account.js';
 import { createHeader } from './panels/header.js';
@@ -69,6 +70,7 @@ async function start() {
   detailPanel(app, document.getElementById('detail'), { notify, signIn: account.signIn });
   createSearch(app, document.querySelector('.search'));
   createDashboardEntry(app, { notify, signIn: account.signIn });
+  createCirclesEntry(app, { notify });
   // Signing in opens the editor's own list; the page is the same for everyone until then.
   app.on('session', () => { if (app.user && app.ready) sidebar.show('mine'); });
   // Statistics and filter counts follow every saved edit.

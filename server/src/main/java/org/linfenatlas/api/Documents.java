@@ -55,7 +55,8 @@ final class Documents {
                 new Link(api + "/conformance", "conformance", Http.JSON, "Conformance classes"),
                 new Link(api + "/collections", "data", Http.JSON, "The collections"),
                 new Link(api + "/indicators", "related", Http.JSON, "The plan's indicators (表2) with their actual values"),
-                new Link(api + "/economy", "related", Http.JSON, "Economy 2015–2020 (表1)")));
+                new Link(api + "/economy", "related", Http.JSON, "Economy 2015–2020 (表1)"),
+                new Link(api + "/circles", "related", Http.JSON, "The five cooperation circles and their partner regions")));
         return doc;
     }
 

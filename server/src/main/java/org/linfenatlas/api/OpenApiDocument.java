@@ -57,6 +57,7 @@ final class OpenApiDocument {
                 + " of the projects the parameters select (as on the projects' items; all projects without any)",
                 statsParams, ok("stats", Http.JSON)));
         OpenApiIndicators.addTo(paths);
+        OpenApiCircles.addTo(paths);
         doc.put("paths", paths);
         Map<String, Object> schemas = new LinkedHashMap<>(OpenApiComponents.schemas());
         schemas.putAll(OpenApiWrites.schemas(org.linfenatlas.model.Layers.PROJECTS_SPEC));
