@@ -329,7 +329,7 @@ final class LayerIndex {
 
     /**
      * Selects positions (bbox, then filters and search), then orders only what it must: id order
-     * needs no sort, search relevance is three buckets, one sort key walks a precomputed order.
+     * needs no sort, search relevance is ten buckets at most, one sort key walks a precomputed order.
      */
     FeaturePage query(ItemsQuery query) {
         if (query.bbox() != null && query.terms().isEmpty() && query.sortBy().isEmpty()
@@ -405,11 +405,15 @@ final class LayerIndex {
 
     private void byRelevance(BitSet selected, List<String> terms, PageCollector page) {
         long[] mask = SearchText.mask(terms);
-        List<List<Integer>> buckets = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        String county = SearchText.countyNamed(terms);
+        List<List<Integer>> buckets = new ArrayList<>();
+        for (int rank = SearchText.MAX_RANK; rank > 0; rank--) {
+            buckets.add(new ArrayList<>());
+        }
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-            int score = mayMatch(i, mask) ? searchTexts[i].score(terms) : 0;
-            if (score > 0) {
-                buckets.get(3 - score).add(i);
+            int rank = mayMatch(i, mask) ? searchTexts[i].rank(terms, county) : 0;
+            if (rank > 0) {
+                buckets.get(SearchText.MAX_RANK - rank).add(i);
             }
         }
         buckets.forEach(bucket -> bucket.forEach(page::accept));
