@@ -76,7 +76,9 @@ export function createApi() {
 
   return {
     collection,
-    search: (q, signal) => getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=20`, signal),
+    /** A page of the projects that match q, most relevant first (numberMatched says how many match in all). */
+    search: (q, signal, { offset = 0, limit = 20 } = {}) =>
+      getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=${limit}&offset=${offset}`, signal),
     stats: () => (stats ??= getJson('api/stats')),
     /** Project statistics change with every edit: the next stats() asks the server again. */
     forgetStats: () => { stats = null; },
