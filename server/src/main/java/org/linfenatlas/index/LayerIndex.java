@@ -406,12 +406,13 @@ final class LayerIndex {
     private void byRelevance(BitSet selected, List<String> terms, PageCollector page) {
         long[] mask = SearchText.mask(terms);
         String county = SearchText.countyNamed(terms);
+        List<String> rankingTerms = SearchText.rankingTerms(terms);
         List<List<Integer>> buckets = new ArrayList<>();
         for (int rank = SearchText.MAX_RANK; rank > 0; rank--) {
             buckets.add(new ArrayList<>());
         }
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-            int rank = mayMatch(i, mask) ? searchTexts[i].rank(terms, county) : 0;
+            int rank = mayMatch(i, mask) ? searchTexts[i].rank(terms, rankingTerms, county) : 0;
             if (rank > 0) {
                 buckets.get(SearchText.MAX_RANK - rank).add(i);
             }

@@ -195,7 +195,7 @@ public final class SearchText {
     /**
      * The county-level division the terms name as a whole, as projects' {@code counties} name it, or null:
      * 吉县 for 吉县, jixian, "ji xian", "jixian county", "Ji County"; 洪洞县 for 洪洞, hongtong, hongtongxian.
-     * Such a search lists that county's projects first, each group in the order of {@link #score}.
+     * Such a search lists that county's projects first, each group in the order of {@link #rank}.
      */
     public static String countyNamed(List<String> terms) {
         return terms.isEmpty() ? null : SearchWords.get().countyNamed(String.join("", terms));
@@ -207,12 +207,27 @@ public final class SearchText {
     }
 
     /**
-     * Where a match goes in the order of a search, 0 for no match: with {@code namedCounty}, all that
-     * county's matches (by score) come before the others (by score); else by score alone.
+     * The terms that order a search's matches: those of the query, or for a query that names a county, that
+     * county's name (jixian, "jixian county" and "Ji County" are ordered as 吉县 is, hongtong as 洪洞).
      */
-    public int rank(List<String> terms, String namedCounty) {
+    public static List<String> rankingTerms(List<String> terms) {
+        String county = countyNamed(terms);
+        return county == null ? terms : List.of(SearchWords.get().countyShortName(county));
+    }
+
+    /**
+     * Where a match goes in the order of a search, 0 for no match: its score for the {@code rankingTerms}
+     * (at least {@link #OTHER}); with {@code namedCounty}, all that county's matches come before the others.
+     */
+    public int rank(List<String> terms, List<String> rankingTerms, String namedCounty) {
         int score = score(terms);
-        return score == 0 || namedCounty == null || !inCounty(namedCounty) ? score : score + NAME_PREFIX;
+        if (score == 0) {
+            return 0;
+        }
+        if (!rankingTerms.equals(terms)) {
+            score = Math.max(OTHER, score(rankingTerms));
+        }
+        return namedCounty != null && inCounty(namedCounty) ? score + NAME_PREFIX : score;
     }
 
     /** The highest {@link #rank}. */

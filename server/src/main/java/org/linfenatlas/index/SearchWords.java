@@ -1,6 +1,7 @@
 package org.linfenatlas.index;
 
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.corpus.io.IIOAdapter;
 import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
@@ -8,8 +9,10 @@ import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.seg.common.Term;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -131,10 +134,13 @@ final class SearchWords {
 
     /** HanLP's Viterbi segmenter over its core dictionary and bigrams, with only these words as user dictionary. */
     private static Segment segmenter(TreeMap<String, CoreDictionary.Attribute> words) {
-        // Every Segment reads CustomDictionary.DEFAULT when made: point it at nothing, or HanLP loads its own
-        // 3 MB user dictionary first. Its logger goes quiet (it would warn of that empty dictionary); problems
-        // still surface as exceptions. The portable jar reads its data from the class path only.
-        HanLP.Config.CustomDictionaryPath = new String[] {"search/none.txt"};
+        // HanLP reads its data from the class path only and writes nothing: by default it reads files of the
+        // working directory where they exist and writes dictionary caches beside them. Every Segment reads
+        // CustomDictionary.DEFAULT when made: point it at nothing, or HanLP loads its own 3 MB user dictionary
+        // first. Its logger goes quiet (it would warn of that missing dictionary and the cache it may not write);
+        // a failure to load what segmentation needs still surfaces as an exception.
+        HanLP.Config.IOAdapter = new ClassPathOnly();
+        HanLP.Config.CustomDictionaryPath = new String[] {"search/no-hanlp-user-dictionary.txt"};
         HanLP.Config.enableDebug(false);
         DoubleArrayTrie<CoreDictionary.Attribute> trie = new DoubleArrayTrie<>();
         trie.build(words);
@@ -150,6 +156,23 @@ final class SearchWords {
                 .enableOffset(true);
         segment.seg("临汾"); // loads the core dictionary and the bigrams now, not in the first search text
         return segment;
+    }
+
+    /** HanLP's data from the class path (the server's jar holds only the three files it reads); no writes. */
+    private static final class ClassPathOnly implements IIOAdapter {
+        @Override
+        public InputStream open(String path) throws IOException {
+            InputStream in = SearchWords.class.getResourceAsStream("/" + path);
+            if (in == null) {
+                throw new FileNotFoundException(path + " is not on the class path");
+            }
+            return in;
+        }
+
+        @Override
+        public OutputStream create(String path) throws IOException {
+            throw new IOException("HanLP writes no files here (" + path + ")");
+        }
     }
 
     /**
@@ -227,6 +250,11 @@ final class SearchWords {
     /** The county a query names, as the {@code counties} of projects name it (洪洞县), or null. */
     String countyNamed(String joinedTerms) {
         return countyForms.get(joinedTerms);
+    }
+
+    /** A county's name without its suffix where it has one of two characters or more (洪洞县 → 洪洞; 吉县 → 吉县). */
+    String countyShortName(String county) {
+        return countyShortNames.getOrDefault(county, county);
     }
 
     /** The county-level names this knows, in the order of {@code dictionary.tsv}. */

@@ -102,6 +102,25 @@ class SearchTextTest {
     }
 
     @Test
+    void aQueryThatNamesACountyIsOrderedByThatCountysName() {
+        for (String q : List.of("jixian", "ji xian", "jixian county", "Ji County", "吉县", "JiXian")) {
+            assertEquals("吉县", SearchText.countyNamed(SearchText.terms(q)), q);
+            assertEquals(List.of("吉县"), SearchText.rankingTerms(SearchText.terms(q)), q);
+        }
+        for (String q : List.of("hongtong", "hongtongxian", "洪洞", "hongtong county", "洪洞县")) {
+            assertEquals("洪洞县", SearchText.countyNamed(SearchText.terms(q)), q);
+            assertEquals(List.of("洪洞"), SearchText.rankingTerms(SearchText.terms(q)), q);
+        }
+        assertEquals(null, SearchText.countyNamed(SearchText.terms("ji")));
+        assertEquals(null, SearchText.countyNamed(SearchText.terms("jixian jichang")));
+        List<String> terms = SearchText.terms("jixian county");
+        assertEquals(SearchText.NAME_PREFIX + SearchText.NAME_PREFIX, SearchText.of("吉县通用机场", null, List.of(), List.of("吉县"),
+                List.of()).rank(terms, SearchText.rankingTerms(terms), "吉县"), "in the county, and its name starts with 吉县");
+        assertEquals(SearchText.OTHER, SearchText.of("某项目", "Jixian project", List.of(), List.of("大宁县"), List.of())
+                .rank(SearchText.terms("jixian"), List.of("吉县"), "吉县"), "found, elsewhere, without 吉县: last");
+    }
+
+    @Test
     void spacedSyllablesAreOneTerm() {
         assertEquals(List.of("hukou"), SearchText.terms(" Hu  Kou "));
         assertEquals(List.of("jixian", "county"), SearchText.terms("ji xian county"));

@@ -342,6 +342,10 @@ public abstract class StoreContractTest {
         assertEquals(idSet("隰县"), idSet("xixian"));
         assertEquals(idSet("蒲县"), idSet("puxian"));
         assertEquals(ids(found("jixian")), ids(found("ji xian")));
+        for (String query : List.of("jixian", "jixian county", "Ji County")) {
+            List<String> same = ids(found(query)).stream().filter(idSet("吉县")::contains).toList();
+            assertEquals(ids(found("吉县")).stream().filter(same::contains).toList(), same, query + " is ordered as 吉县 is");
+        }
         List<Feature> hukou = found("hukou");
         assertEquals(ids(hukou), ids(found("hu kou")), "syllables typed apart are one word");
         assertEquals(idSet("壶口"), new TreeSet<>(ids(hukou)), "壶口 only: not 出口, 隘口, 口岸");

@@ -259,7 +259,8 @@ public final class PostGisFeatureStore implements FeatureStore {
                 // a search that names a county lists its projects first (?? is JSONB's ?, "is an element")
                 order.append("coalesce(" + table.column("counties") + " ?? ?, false) DESC, ", county);
             }
-            order.append(relevance(query.terms())).append(" DESC, ");
+            // ordered by the terms, or by the county's name for a search that names one, as SearchText.rank does
+            order.append(relevance(SearchText.rankingTerms(query.terms()))).append(" DESC, ");
         }
         keys.add("id COLLATE \"C\"");
         return order.append(String.join(", ", keys));
