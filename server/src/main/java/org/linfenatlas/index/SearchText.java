@@ -68,22 +68,24 @@ public final class SearchText {
             "zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo"
             ).split(" "));
 
-    /** County-level texts by the project's list of counties: few lists, many projects. */
-    private static final Map<List<String>, Folded> COUNTY_TEXTS = new ConcurrentHashMap<>();
+    /** County-level texts by the project's list of counties: few lists, many projects, one text for each list. */
+    private static final Map<List<String>, Counties> COUNTY_TEXTS = new ConcurrentHashMap<>();
     private static final int MAX_COUNTY_TEXTS = 4096;
+    /** Levels of {@link #own}. */
+    private static final int OWN_NAME = 0;
+    private static final int OWN_ALIAS = 1;
+    private static final int OWN_OTHER = 2;
 
-    private final Folded name;
-    private final Folded aliases;
-    private final Folded counties;
-    private final Folded other;
-    private final List<String> countyNames;
+    /** The name, alias and summary levels, one after another in one text (a 100,000-project index holds 100,000). */
+    private final Folded own;
+    private final Counties counties;
 
-    private SearchText(Folded name, Folded aliases, Folded counties, Folded other, List<String> countyNames) {
-        this.name = name;
-        this.aliases = aliases;
+    private record Counties(List<String> names, Folded text) {
+    }
+
+    private SearchText(Folded own, Counties counties) {
+        this.own = own;
         this.counties = counties;
-        this.other = other;
-        this.countyNames = countyNames;
     }
 
     /**
@@ -112,19 +114,19 @@ public final class SearchText {
         List<String> own = new ArrayList<>();
         own.add(fold(nonNull(name)));
         aliases.forEach(a -> own.add(fold(a)));
-        Folded.Builder names = new Folded.Builder(own);
-        names.add(name, true, true);
-        names.add(nameEn, true, false);
-        Folded.Builder otherNames = new Folded.Builder(own);
-        aliases.forEach(a -> otherNames.add(a, true, false));
-        Folded.Builder summaries = new Folded.Builder(own);
-        descriptions.forEach(d -> summaries.add(d, false, false));
-        return new SearchText(names.build(), otherNames.build(), countyText(countyNames), summaries.build(),
-                List.copyOf(countyNames));
+        Folded.Builder text = new Folded.Builder(own);
+        text.add(name, true, true);
+        text.add(nameEn, true, false);
+        text.endLevel();
+        aliases.forEach(a -> text.add(a, true, false));
+        text.endLevel();
+        descriptions.forEach(d -> text.add(d, false, false));
+        text.endLevel();
+        return new SearchText(text.build(), countyText(countyNames));
     }
 
-    private static Folded countyText(List<String> countyNames) {
-        Folded known = COUNTY_TEXTS.get(countyNames);
+    private static Counties countyText(List<String> countyNames) {
+        Counties known = COUNTY_TEXTS.get(countyNames);
         if (known != null) {
             return known;
         }
@@ -133,9 +135,10 @@ public final class SearchText {
             text.add(county, true, false);
             text.add(SearchWords.get().englishName(county), false, false);
         }
-        Folded made = text.build();
+        text.endLevel();
+        Counties made = new Counties(List.copyOf(countyNames), text.build());
         if (COUNTY_TEXTS.size() < MAX_COUNTY_TEXTS) {
-            COUNTY_TEXTS.put(List.copyOf(countyNames), made);
+            COUNTY_TEXTS.putIfAbsent(made.names(), made);
         }
         return made;
     }
@@ -147,9 +150,8 @@ public final class SearchText {
      */
     public long[] signature() {
         long[] bits = new long[SIGNATURE_WORDS];
-        for (Folded level : List.of(name, aliases, counties, other)) {
-            addGrams(level.text, bits);
-        }
+        addGrams(own.text, bits);
+        addGrams(counties.text().text, bits);
         return bits;
     }
 
@@ -182,14 +184,15 @@ public final class SearchText {
     public int score(List<String> terms) {
         int score = NAME;
         for (String term : terms) {
-            int level = name.contains(term) ? NAME : aliases.contains(term) ? ALIAS
-                    : counties.contains(term) ? COUNTY : other.contains(term) ? OTHER : 0;
+            int best = own.bestLevel(term);
+            int level = best == OWN_NAME ? NAME : best == OWN_ALIAS ? ALIAS
+                    : counties.text().bestLevel(term) == 0 ? COUNTY : best == OWN_OTHER ? OTHER : 0;
             if (level == 0) {
                 return 0;
             }
             score = Math.min(score, level);
         }
-        return score == NAME && name.startsWith(terms.get(0)) ? NAME_PREFIX : score;
+        return score == NAME && own.startsWith(terms.get(0)) ? NAME_PREFIX : score;
     }
 
     /**
@@ -203,7 +206,7 @@ public final class SearchText {
 
     /** Whether the feature lies in this county (its {@code counties} name it). */
     public boolean inCounty(String county) {
-        return countyNames.contains(county);
+        return counties.names().contains(county);
     }
 
     /**
@@ -235,12 +238,12 @@ public final class SearchText {
 
     /** All the text, plain (no marks): every match is a substring of it, for a store's quick test. */
     public String plain() {
-        return name.text + aliases.text + counties.text + other.text;
+        return own.plain(OWN_NAME) + own.plain(OWN_ALIAS) + counties.text().plain(0) + own.plain(OWN_OTHER);
     }
 
     /** The name level, plain. */
     public String plainNames() {
-        return name.text;
+        return own.plain(OWN_NAME);
     }
 
     /**
@@ -249,19 +252,19 @@ public final class SearchText {
      * scores exactly as this class does.
      */
     public String markedNames() {
-        return name.marked();
+        return own.marked(OWN_NAME);
     }
 
     public String markedAliases() {
-        return aliases.marked();
+        return own.marked(OWN_ALIAS);
     }
 
     public String markedCounties() {
-        return counties.marked();
+        return counties.text().marked(0);
     }
 
     public String markedOther() {
-        return other.marked();
+        return own.marked(OWN_OTHER);
     }
 
     /**
@@ -351,12 +354,14 @@ public final class SearchText {
     }
 
     /**
-     * One level's texts, each followed by {@link #END}: as written, where a match may begin at any character;
-     * then, for Chinese, the pinyin of its words, and their initials, where a match begins at a word
-     * and ends at a syllable.
+     * Texts by level, each followed by {@link #END}: as written, where a match may begin at any Chinese
+     * character or word of letters or digits; then, for Chinese, the pinyin of its words, and their
+     * initials, where a match begins at a word and ends at a syllable.
      */
     static final class Folded {
         final String text;
+        /** Where each level's texts end (exclusive), in order. */
+        private final int[] levelEnds;
         /** A match may begin here. */
         private final BitSet starts;
         /** A match may end before it, not begin at it (a syllable inside a word, a character inside an English word). */
@@ -364,8 +369,9 @@ public final class SearchText {
         /** Where the name begins (as written, in pinyin, in initials): a term starting there ranks first. */
         private final int[] nameStarts;
 
-        private Folded(String text, BitSet starts, BitSet ends, int[] nameStarts) {
+        private Folded(String text, BitSet starts, BitSet ends, int[] nameStarts, int[] levelEnds) {
             this.text = text;
+            this.levelEnds = levelEnds;
             this.starts = starts;
             this.ends = ends;
             this.nameStarts = nameStarts;
@@ -376,16 +382,29 @@ public final class SearchText {
             return i < text.length() && (text.charAt(i) == END || starts.get(i) || ends.get(i));
         }
 
-        boolean contains(String term) {
+        /** The first level the term matches in, or -1: one pass over its occurrences. */
+        int bestLevel(String term) {
             if (term.isEmpty()) {
-                return false;
+                return -1;
             }
             for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
                 if (starts.get(at) && endsAt(at + term.length())) {
-                    return true;
+                    int level = 0; // levels come in order: the first match is in the best one
+                    while (levelEnds[level] <= at) {
+                        level++;
+                    }
+                    return level;
                 }
             }
-            return false;
+            return -1;
+        }
+
+        private int levelStart(int level) {
+            return level == 0 ? 0 : levelEnds[level - 1];
+        }
+
+        String plain(int level) {
+            return text.substring(levelStart(level), levelEnds[level]);
         }
 
         boolean startsWith(String term) {
@@ -397,9 +416,11 @@ public final class SearchText {
             return false;
         }
 
-        String marked() {
-            StringBuilder out = new StringBuilder(text.length() + starts.cardinality() + ends.cardinality());
-            for (int i = 0; i < text.length(); i++) {
+        String marked(int level) {
+            int from = levelStart(level);
+            int to = levelEnds[level];
+            StringBuilder out = new StringBuilder(2 * (to - from));
+            for (int i = from; i < to; i++) {
                 if (starts.get(i)) {
                     out.append(Arrays.binarySearch(nameStarts, i) >= 0 ? NAME_START : MATCH_START);
                 } else if (ends.get(i)) {
@@ -415,6 +436,7 @@ public final class SearchText {
             private final BitSet starts = new BitSet();
             private final BitSet ends = new BitSet();
             private final List<Integer> nameStarts = new ArrayList<>();
+            private final List<Integer> levelEnds = new ArrayList<>();
             private final List<String> ownNames;
 
             /** @param ownNames the feature's own names (folded): words wherever they occur in its texts */
@@ -500,8 +522,15 @@ public final class SearchText {
                 text.append(END);
             }
 
+            /** Ends a level: the texts added since the last end (or the beginning) form it. */
+            void endLevel() {
+                levelEnds.add(text.length());
+            }
+
             Folded build() {
-                return new Folded(text.toString(), starts, ends, nameStarts.stream().mapToInt(Integer::intValue).toArray());
+                // BitSets grow by doubling: copies of the exact size, as an index keeps 100,000 of them
+                return new Folded(text.toString(), BitSet.valueOf(starts.toLongArray()), BitSet.valueOf(ends.toLongArray()), nameStarts.stream().mapToInt(Integer::intValue).toArray(),
+                        levelEnds.stream().mapToInt(Integer::intValue).toArray());
             }
         }
     }

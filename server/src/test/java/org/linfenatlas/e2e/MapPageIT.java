@@ -231,6 +231,7 @@ class MapPageIT {
                 "the live status says how many matched");
         WebElement showAll = page.find("#search-results [role=option][data-type=all]");
         assertTrue(showAll.getText().contains(String.valueOf(total)), showAll.getText());
+        page.screenshot("desktop-search-count");
 
         input.sendKeys(Keys.ARROW_UP); // from nothing chosen, up reaches the last option: show all
         assertEquals(showAll.getAttribute("id"), input.getAttribute("aria-activedescendant"));
