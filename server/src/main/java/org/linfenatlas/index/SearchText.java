@@ -48,7 +48,10 @@ public final class SearchText {
     /** The version of the folding below: raise it with any change to what a text becomes (HanLP's too). */
     private static final int ALGORITHM = 2;
 
-    /** Pinyin syllables that the query may spell one by one ("hu kou", "ji xian"): pinyin4j's readings of U+4E00–U+9FFF. */
+    /**
+     * Pinyin syllables that a query may spell one by one ("hu kou", "ji xian"): pinyin4j's toneless readings of
+     * U+4E00–U+9FFF but those without a vowel (m, n, ng, hm, hng, r).
+     */
     private static final Set<String> SYLLABLES = Set.of((
             "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen " +
             "ceng cha chai chan chang chao che chen cheng chi chong chou chu chuai chuan chuang chui chun chuo ci cong cou " +

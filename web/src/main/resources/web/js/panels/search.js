@@ -67,7 +67,7 @@ export function createSearch(app, root) {
         }, h('span', { class: 'search-name' }, t('search.showAll', { n: total })))
         : null;
       const count = total > 0 ? h('li', { class: 'search-count', role: 'presentation' }, countText()) : null;
-      fill(list, options, count, all);
+      fill(list, count, options, all); // the count on top, "show all" kept in view at the bottom (CSS: sticky)
     }
     status.textContent = results.length ? countText() : t('search.none', { q: query });
     list.hidden = false;
