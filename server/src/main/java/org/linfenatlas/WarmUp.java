@@ -72,6 +72,12 @@ final class WarmUp {
         }
         expect(200, "/api/collections/projects/items?bbox=111.0,35.5,112.0,36.5&limit=100", "Accept-Encoding", "gzip");
         expect(200, "/api/collections/projects/items?q=yonghe&limit=20", "Accept-Encoding", "gzip");
+        // pinyin search works on the jar as built (its trimmed HanLP data): hongtong finds what 洪洞 finds
+        long hongtong = JSON.readTree(expect(200, "/api/collections/projects/items?q=hongtong&limit=1")).path("numberMatched").asLong();
+        long chinese = JSON.readTree(expect(200, "/api/collections/projects/items?q=%E6%B4%AA%E6%B4%9E&limit=1")).path("numberMatched").asLong();
+        if (hongtong == 0 || hongtong != chinese) {
+            throw new IOException("warm-up: q=hongtong found " + hongtong + " projects, q=洪洞 " + chinese);
+        }
         expect(200, "/api/stats");
         JsonNode first = JSON.readTree(expect(200, "/api/collections/projects/items?limit=1")).path("features").path(0);
         if (!first.hasNonNull("id")) {

@@ -78,7 +78,9 @@ export function createApi() {
 
   return {
     collection,
-    search: (q, signal) => getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=20`, signal),
+    /** A page of the projects that match q, most relevant first (numberMatched says how many match in all). */
+    search: (q, signal, { offset = 0, limit = 20 } = {}) =>
+      getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=${limit}&offset=${offset}`, signal),
     stats: () => (stats ??= getJson('api/stats')),
     /** The statistics of the projects that items parameters select (a URLSearchParams string); all of them for ''. */
     statsOf: (query) => (query ? getJson(`api/stats?${query}`) : (stats ??= getJson('api/stats'))),

@@ -99,7 +99,8 @@ final class OpenApiDocument {
     private static List<Object> selectionParameters(LayerSpec spec) {
         List<Object> params = new ArrayList<>();
         if (spec.searchable()) {
-            params.add(param("q", "Free-text search over names, aliases and summaries, in Chinese or pinyin (e.g. yonghe, 壶口, hukou)",
+            params.add(param("q", "Free-text search over names, aliases, counties and summaries, in Chinese, pinyin of whole words or their initials, "
+                    + "or English (e.g. yonghe, 壶口, hukou, hk, jixian); name matches first, then aliases, counties, summaries",
                     Map.of("type", "string", "maxLength", ItemsRequestParser.MAX_QUERY_TEXT), true));
         }
         spec.filters().keySet().stream().sorted().forEach(name -> {

@@ -330,7 +330,7 @@ final class LayerIndex {
 
     /**
      * Selects positions (bbox, then filters, CQL2 filter and search), then orders only what it must: id order
-     * needs no sort, search relevance is three buckets, one sort key walks a precomputed order. The tree
+     * needs no sort, search relevance is ten buckets at most, one sort key walks a precomputed order. The tree
      * narrows the candidates by the bbox, or else by the envelope a CQL2 filter implies (an AND with
      * S_INTERSECTS, say); the filter is then tested on each candidate.
      */
@@ -434,11 +434,16 @@ final class LayerIndex {
 
     private void byRelevance(BitSet selected, List<String> terms, PageCollector page) {
         long[] mask = SearchText.mask(terms);
-        List<List<Integer>> buckets = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        String county = SearchText.countyNamed(terms);
+        List<String> rankingTerms = SearchText.rankingTerms(terms);
+        List<List<Integer>> buckets = new ArrayList<>();
+        for (int rank = SearchText.MAX_RANK; rank > 0; rank--) {
+            buckets.add(new ArrayList<>());
+        }
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-            int score = mayMatch(i, mask) ? searchTexts[i].score(terms) : 0;
-            if (score > 0) {
-                buckets.get(3 - score).add(i);
+            int rank = mayMatch(i, mask) ? searchTexts[i].rank(terms, rankingTerms, county) : 0;
+            if (rank > 0) {
+                buckets.get(SearchText.MAX_RANK - rank).add(i);
             }
         }
         buckets.forEach(bucket -> bucket.forEach(page::accept));

@@ -312,6 +312,43 @@ class MapPageIT {
     }
 
     @Test
+    void searchSaysHowManyMatchedAndShowsAllOfThemInTheDetailPanel() throws Exception {
+        JsonNode first = atlas.json("/api/collections/projects/items?limit=20&q=hongtong");
+        int total = first.path("numberMatched").asInt();
+        assertTrue(total > 20, "more projects than the list shows: " + total);
+        List<String> all = new java.util.ArrayList<>();
+        atlas.json("/api/collections/projects/items?limit=1000&q=hongtong").path("features").forEach(f -> all.add(f.path("id").asText()));
+
+        WebElement input = page.find("#search-input");
+        input.sendKeys("hongtong");
+        page.waitFor(d -> page.count("#search-results [role=option][data-type=project]") == 20);
+        String count = page.text("#search-results .search-count");
+        assertTrue(count.contains(String.valueOf(total)) && count.contains("20"), count);
+        assertTrue(page.find("#search-status").getAttribute("textContent").contains(String.valueOf(total)),
+                "the live status says how many matched");
+        WebElement showAll = page.find("#search-results [role=option][data-type=all]");
+        assertTrue(showAll.getText().contains(String.valueOf(total)), showAll.getText());
+        page.screenshot("desktop-search-count");
+
+        input.sendKeys(Keys.ARROW_UP); // from nothing chosen, up reaches the last option: show all
+        assertEquals(showAll.getAttribute("id"), input.getAttribute("aria-activedescendant"));
+        input.sendKeys(Keys.ENTER);
+        page.waitFor(d -> page.count(".search-list [data-search-item]") == total);
+        List<String> listed = page.all(".search-list [data-search-item]").stream().map(b -> b.getAttribute("data-search-item")).toList();
+        assertEquals(all, listed, "every match, in the server's order");
+        assertTrue(page.text(".search-list .search-list-count").contains(String.valueOf(total)));
+        assertEquals("detail-title", page.js("return document.activeElement.id;"), "focus moves to the list");
+
+        page.find(".search-list [data-search-item='" + all.get(25) + "']").click();
+        page.waitFor(d -> page.count(".project-card[data-id='" + all.get(25) + "']") == 1);
+        page.find("[data-back-search]").click();
+        page.waitFor(d -> page.count(".search-list [data-search-item]") == total);
+        page.screenshot("desktop-search-all");
+        page.find("#detail [data-close]").click();
+        page.waitFor(d -> page.count(".search-list") == 0);
+    }
+
+    @Test
     void searchResultsCanBeChosenWithTheKeyboard() {
         WebElement input = page.find("#search-input");
         input.sendKeys("yonghe");

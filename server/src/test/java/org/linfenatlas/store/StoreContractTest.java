@@ -172,6 +172,13 @@ public abstract class StoreContractTest {
         cases.add(q(p, "search regex characters").search("(a|b)*"));
         cases.add(q(p, "search sorted by name").search("hospital").sort("name", false));
         cases.add(q(p, "search, filter, bbox, page").search("park").filter("belts", "fen").bbox(111.0, 35.5, 112.0, 36.5).page(3, 7));
+        // The search issue's examples: pinyin by whole words of the text, place names read as they are
+        // (洪洞 hongtong, 尧都 yaodu), a county by its name in any form first, spaced syllables as one term.
+        for (String example : List.of("yonghe", "hongtong", "洪洞", "yaodu", "尧都", "jixian", "xixian", "puxian", "guxian",
+                "jixian county", "吉县", "ji xian", "hu kou", "hukou")) {
+            cases.add(q(p, "search example " + example).search(example));
+        }
+        cases.add(q(p, "search example jixian, paged").search("jixian").page(5, 10));
         cases.add(q(p, "sort name_en (has nulls)").sort("name_en", false));
         cases.add(q(p, "sort name_en desc (nulls first)").sort("name_en", true).page(0, 80));
         cases.add(q(p, "sort category, then name desc").sort("category", false).sort("name", true));
@@ -555,6 +562,58 @@ public abstract class StoreContractTest {
         for (Feature f : page.features()) {
             assertTrue(json(f.properties()).contains("光伏"), f.id() + ": guangfu is the pinyin of 光伏");
         }
+    }
+
+    /**
+     * The search issue's examples, on the store under test itself (the cases above hold it to the reference):
+     * what each finds and in which order, on the real gis-data (and the synthetic projects, named alike).
+     */
+    @Test
+    void searchMatchesWholeWordsReadsPlaceNamesAndPutsANamedCountyFirst() {
+        List<Feature> yonghe = found("yonghe");
+        assertFalse(names(yonghe).contains("花卉商品集群"), "食用和观赏 is shi-yong he: yong is inside the word 食用");
+        assertTrue(names(yonghe).contains("乾坤湾"), "乾坤湾 lies in 永和县");
+        // the same projects (their order may differ: an English name with Hongtong is a name match for hongtong only)
+        assertEquals(idSet("洪洞"), idSet("hongtong"), "洪洞 is read Hongtong");
+        assertEquals(List.of(), found("hongdong"));
+        assertEquals(idSet("尧都"), idSet("yaodu"), "尧都 is read Yaodu");
+        assertFalse(names(found("jixian")).contains("临汾市休闲农业及乡村旅游示范区"), "及乡 is ji-xiang: xian is not a whole syllable");
+        for (String[] county : new String[][] {{"吉县", "jixian", "ji xian", "jixian county", "Ji County"}, {"隰县", "xixian"},
+                {"蒲县", "puxian"}, {"古县", "guxian"}, {"洪洞县", "hongtong", "hongtongxian", "洪洞"}}) {
+            long inCounty = store.items(q(Layers.PROJECTS, "").filter("counties", county[0]).query()).numberMatched();
+            assertTrue(inCounty > 0, county[0]);
+            for (String query : county) {
+                List<Feature> page = found(query);
+                for (int i = 0; i < page.size(); i++) {
+                    assertEquals(i < inCounty, ((Collection<?>) page.get(i).property("counties")).contains(county[0]),
+                            query + ": the projects of " + county[0] + " first, then the others; at " + i + " " + page.get(i).id());
+                }
+            }
+        }
+        assertEquals(idSet("吉县"), idSet("jixian"));
+        assertEquals(idSet("隰县"), idSet("xixian"));
+        assertEquals(idSet("蒲县"), idSet("puxian"));
+        assertEquals(ids(found("jixian")), ids(found("ji xian")));
+        for (String query : List.of("jixian", "jixian county", "Ji County")) {
+            List<String> same = ids(found(query)).stream().filter(idSet("吉县")::contains).toList();
+            assertEquals(ids(found("吉县")).stream().filter(same::contains).toList(), same, query + " is ordered as 吉县 is");
+        }
+        List<Feature> hukou = found("hukou");
+        assertEquals(ids(hukou), ids(found("hu kou")), "syllables typed apart are one word");
+        assertEquals(idSet("壶口"), new TreeSet<>(ids(hukou)), "壶口 only: not 出口, 隘口, 口岸");
+        assertFalse(hukou.isEmpty());
+    }
+
+    private List<Feature> found(String q) {
+        return store.items(q(Layers.PROJECTS, "").search(q).query()).features();
+    }
+
+    private Set<String> idSet(String q) {
+        return new TreeSet<>(ids(found(q)));
+    }
+
+    private static List<String> names(List<Feature> features) {
+        return features.stream().map(f -> f.text("name")).toList();
     }
 
     private void assertSameFeature(String collection, Feature expected, Feature actual) {

@@ -3,6 +3,8 @@
 import { fill, h, markup } from '../dom.js';
 import { placeCard, spotCard, unplacedCard } from './place-card.js';
 import { createProjectView } from './project-view.js';
+import { searchAll } from './search.js';
+import { searchListCard } from './search-list.js';
 
 const CLOSE_ICON = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3.5 3.5l9 9m0-9-9 9" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg>';
 const chevron = (up) => `<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="${up ? 'M3.5 10 8 5.5l4.5 4.5' : 'M3.5 6 8 10.5 12.5 6'}" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
@@ -13,6 +15,9 @@ export function detailPanel(app, el, { notify, signIn }) {
   let collapsed = false; // phones: the sheet can shrink to its header row to uncover the map
   let view = null; // the mounted project view: {el, unmount()}
   let newProject = null;
+  let searchList = null; // {query, total, features}: all a search found, shown while nothing is selected
+  let listBack = null; // the search list a project was opened from: its back button returns there
+  let searchController = null;
 
   function unmountView() {
     view?.unmount();
@@ -24,7 +29,9 @@ export function detailPanel(app, el, { notify, signIn }) {
     const toggleLabel = t(collapsed ? 'ui.expand' : 'ui.collapse');
     const start = previousFeature
       ? h('button', { type: 'button', class: 'btn btn-ghost detail-back', 'data-back': '' }, `‹ ${t('ui.back')}: ${app.i18n.name(previousFeature.properties)}`)
-      : (kicker || h('span', { class: 'head-start' }));
+      : listBack && app.state.selected
+        ? h('button', { type: 'button', class: 'btn btn-ghost detail-back', 'data-back-search': '' }, `‹ ${t('ui.back')}: ${t('search.title', { q: listBack.query })}`)
+        : (kicker || h('span', { class: 'head-start' }));
     return h('div', { class: 'detail-head' }, start,
       h('span', { class: 'head-buttons' },
         h('button', { type: 'button', class: 'icon-btn sheet-toggle', 'data-toggle-sheet': '', 'aria-expanded': String(!collapsed), 'aria-label': toggleLabel, title: toggleLabel }, markup(chevron(collapsed))),
@@ -55,7 +62,11 @@ export function detailPanel(app, el, { notify, signIn }) {
     const sel = app.state.selected;
     const feature = app.feature(sel);
     unmountView();
-    if (!feature) { hide(); return; }
+    if (!feature) {
+      if (searchList) show(h('div', {}, searchListCard(app, searchList)), null);
+      else hide();
+      return;
+    }
     const previousFeature = app.feature(history[history.length - 1]);
     if (sel.type === 'project') {
       view = createProjectView(app, { feature, notify, signIn, onClose: () => app.select(null, { force: true }) });
@@ -81,8 +92,31 @@ export function detailPanel(app, el, { notify, signIn }) {
     show(view.el, null);
   }
 
+  /** Opens every project a search found, in the panel, with nothing selected. */
+  async function openSearch({ query }) {
+    searchController?.abort();
+    searchController = new AbortController();
+    const list = { query, total: 0, features: null };
+    searchList = list;
+    if (!app.select(null, { via: 'search', focus: true })) { searchList = null; return; }
+    try {
+      const found = await searchAll(app, query, searchController.signal);
+      if (searchList !== list) return; // closed or replaced meanwhile
+      searchList = found;
+      if (!app.state.selected && !newProject) {
+        render();
+        el.querySelector('#detail-title')?.focus({ preventScroll: true });
+      }
+    } catch (e) {
+      if (e.name !== 'AbortError') notify?.(app.t('search.failed'), 'error');
+    }
+  }
+
   app.on('select', ({ previous, via, focus } = {}) => {
     if (app.state.selected) newProject = null;
+    if (via === 'search-list') listBack = searchList;
+    else if (!['search', 'detail', 'back'].includes(via)) listBack = null;
+    if (via !== 'search') searchList = null;
     if (via === 'detail' && previous) history.push(previous);
     else if (via !== 'back') history.length = 0;
     expanded = false;
@@ -99,10 +133,17 @@ export function detailPanel(app, el, { notify, signIn }) {
   });
   app.on('data', () => { if (!view && app.state.selected && app.state.selected.type !== 'project') render(); });
   app.on('edit-new', openNew);
+  app.on('search-all', openSearch);
 
   el.addEventListener('click', (e) => {
+    const item = e.target.closest('[data-search-item]');
+    if (item) { app.select({ type: 'project', id: item.dataset.searchItem }, { zoom: true, via: 'search-list', focus: true }); return; }
     if (e.target.closest('[data-close]')) {
       if (newProject) { if (app.mayLeave()) { app.leaveGuard = null; unmountView(); newProject = null; hide(); } } else app.select(null);
+    } else if (e.target.closest('[data-back-search]')) {
+      searchList = listBack;
+      if (app.select(null, { via: 'search', focus: true })) listBack = null;
+      else searchList = null;
     } else if (e.target.closest('[data-back]')) app.select(history.pop(), { zoom: true, via: 'back', focus: true });
     else if (e.target.closest('[data-zoom-selected]')) app.selection.zoomTo();
     else if (e.target.closest('[data-expand]')) { expanded = true; render(); }

@@ -1,14 +1,30 @@
-// Header search: counties matched locally, projects through the server's q= (Chinese and pinyin).
+// Header search: counties matched locally, projects through the server's q= (Chinese and pinyin). The list shows
+// the first 20 projects and says how many match; its last option opens all of them in the detail panel.
 import { isApproximate } from '../model.js';
 import { fill, h, markup } from '../dom.js';
 import { debounce } from '../util.js';
 import { beltSwatch, categoryBadge } from './legend-parts.js';
+
+const PAGE = 20;
+/** What a county's name is in pinyin, from its English name (Hongtong County → hongtong, hongtongxian). */
+const SUFFIX = { county: 'xian', district: 'qu', city: 'shi' };
+
+function countyForms(p) {
+  const forms = [p.name, p.name_en].filter(Boolean).map((n) => n.toLowerCase().replace(/\s+/g, ''));
+  const m = /^(\S+)\s+(county|district|city)$/i.exec(p.name_en || '');
+  if (m) forms.push(m[1].toLowerCase() + SUFFIX[m[2].toLowerCase()]);
+  return forms;
+}
+
+/** Projects' features in the server's order: the server finds the ids, the loaded layer has the features. */
+export const loadedProjects = (app, page) => page.features.map((f) => app.index.projects.get(String(f.id))).filter(Boolean);
 
 export function createSearch(app, root) {
   const input = root.querySelector('#search-input');
   const list = root.querySelector('#search-results');
   const status = root.querySelector('#search-status');
   let results = [];
+  let total = 0; // projects matching, of which the first PAGE are in results
   let active = -1;
   let controller = null;
 
@@ -19,12 +35,21 @@ export function createSearch(app, root) {
     active = -1;
   };
 
+  const projectsShown = () => results.filter((r) => r.type === 'project').length;
+  /** The options: the results, then "show all" when the server found more projects than the list shows. */
+  const optionCount = () => results.length + (total > projectsShown() ? 1 : 0);
+
+  function countText() {
+    const shown = projectsShown();
+    return total > shown ? app.t('search.count', { total, shown }) : app.t('search.countAll', { total });
+  }
+
   function show(query) {
     const t = app.t;
     if (!results.length) {
       fill(list, h('li', { class: 'search-empty', role: 'presentation' }, t('search.none', { q: query })));
     } else {
-      fill(list, results.map((r, i) => {
+      const options = results.map((r, i) => {
         const p = r.feature.properties;
         const mark = r.type === 'county' ? beltSwatch(p.belt) : categoryBadge(p.category, isApproximate(p.precision));
         const sub = r.type === 'county'
@@ -35,22 +60,36 @@ export function createSearch(app, root) {
           id: `search-opt-${i}`, role: 'option', class: 'search-option', 'aria-selected': String(i === active),
           dataset: { index: i, type: r.type, id: r.feature.id },
         }, markup(mark), h('span', { class: 'search-text' }, h('span', { class: 'search-name' }, app.i18n.name(p)), h('span', { class: 'search-sub' }, sub)));
-      }));
+      });
+      const all = optionCount() > results.length
+        ? h('li', {
+          id: `search-opt-${results.length}`, role: 'option', class: 'search-option search-all',
+          'aria-selected': String(active === results.length), dataset: { index: results.length, type: 'all' },
+        }, h('span', { class: 'search-name' }, t('search.showAll', { n: total })))
+        : null;
+      const count = total > 0 ? h('li', { class: 'search-count', role: 'presentation' }, countText()) : null;
+      fill(list, count, options, all); // the count on top, "show all" kept in view at the bottom (CSS: sticky)
     }
-    status.textContent = t('search.results', { n: results.length });
+    status.textContent = results.length ? countText() : t('search.none', { q: query });
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
   }
 
   function setActive(i) {
-    if (!results.length) return;
-    active = (i + results.length) % results.length;
-    list.querySelectorAll('[role=option]').forEach((li, j) => li.setAttribute('aria-selected', String(j === active)));
+    const n = optionCount();
+    if (!n) return;
+    active = (i + n) % n;
+    list.querySelectorAll('[role=option]').forEach((li) => li.setAttribute('aria-selected', String(Number(li.dataset.index) === active)));
     input.setAttribute('aria-activedescendant', `search-opt-${active}`);
     list.querySelector(`#search-opt-${active}`)?.scrollIntoView({ block: 'nearest' });
   }
 
   function choose(i) {
+    if (i === results.length && optionCount() > results.length) {
+      close();
+      app.emit('search-all', { query: input.value.trim() });
+      return;
+    }
     const r = results[i];
     if (!r) return;
     input.value = app.i18n.name(r.feature.properties);
@@ -64,21 +103,20 @@ export function createSearch(app, root) {
     controller?.abort();
     if (!query) { close(); return; }
     controller = new AbortController();
-    const needle = query.toLowerCase();
+    const needle = query.toLowerCase().replace(/\s+/g, '');
     const counties = [...app.index.counties.values()]
-      .filter((c) => [c.properties.name, c.properties.name_en].some((n) => n && n.toLowerCase().includes(needle)))
+      .filter((c) => countyForms(c.properties).some((form) => form.includes(needle)))
       .map((feature) => ({ type: 'county', feature }));
     try {
-      const page = await app.api.search(query, controller.signal);
-      // The server finds the ids; the loaded layer has the full features (and the map positions).
-      const projects = page.features.map((f) => app.index.projects.get(String(f.id))).filter(Boolean)
-        .map((feature) => ({ type: 'project', feature }));
-      results = [...counties, ...projects];
+      const page = await app.api.search(query, controller.signal, { limit: PAGE });
+      results = [...counties, ...loadedProjects(app, page).map((feature) => ({ type: 'project', feature }))];
+      total = page.numberMatched ?? page.features.length;
       active = -1;
       show(query);
     } catch (e) {
       if (e.name === 'AbortError') return;
       results = counties;
+      total = 0;
       show(query);
       status.textContent = app.t('search.failed');
     }
@@ -87,7 +125,7 @@ export function createSearch(app, root) {
   input.addEventListener('input', run);
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); if (list.hidden) run(); else setActive(active + 1); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(active - 1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(active < 0 ? -1 : active - 1); }
     else if (e.key === 'Enter') { e.preventDefault(); if (!list.hidden) choose(active >= 0 ? active : 0); }
     else if (e.key === 'Escape') { close(); }
   });
@@ -99,4 +137,17 @@ export function createSearch(app, root) {
   input.addEventListener('blur', () => setTimeout(close, 150));
   input.addEventListener('focus', () => { if (input.value.trim() && results.length) show(input.value.trim()); });
   app.on('lang', () => { if (!list.hidden) show(input.value.trim()); });
+}
+
+/** Every project matching the query, in the server's order, page by page (10,000 at most per request). */
+export async function searchAll(app, query, signal) {
+  const features = [];
+  let total = Infinity;
+  for (let offset = 0; offset < total; offset += 10000) {
+    const page = await app.api.search(query, signal, { offset, limit: 10000 });
+    total = page.numberMatched ?? page.features.length;
+    features.push(...loadedProjects(app, page));
+    if (!page.features.length) break;
+  }
+  return { query, total: Number.isFinite(total) ? total : features.length, features };
 }

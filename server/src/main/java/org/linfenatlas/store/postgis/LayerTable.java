@@ -32,7 +32,9 @@ final class LayerTable {
     static final String SCHEMA = "atlas";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SEARCH_COLUMNS = List.of("search_names", "search_names_marked", "search_text", "search_text_marked");
+    /** What a searchable layer's rows keep of their SearchText, in the order {@link #bindSearchText} binds them. */
+    private static final List<String> SEARCH_COLUMNS = List.of("search_text", "search_names", "search_names_marked",
+            "search_aliases_marked", "search_counties_marked", "search_text_marked");
 
     private final LayerSpec spec;
     private final String table;
@@ -206,14 +208,26 @@ final class LayerTable {
             i++;
         }
         if (spec.searchable()) {
-            SearchText text = SearchText.of(feature);
-            insert.setString(i, plain(text.markedNames()));
-            insert.setString(i + 1, text.markedNames());
-            insert.setString(i + 2, plain(text.markedOther()));
-            insert.setString(i + 3, text.markedOther());
-            i += 4;
+            i = bindSearchText(insert, SearchText.of(feature), i);
         }
         return i;
+    }
+
+    /** UPDATE of the search columns alone, with the parameters {@link #bindSearchText} binds, then the id. */
+    String searchTextUpdateSql() {
+        return "UPDATE " + table + " SET " + String.join(", ", SEARCH_COLUMNS.stream().map(c -> c + " = ?").toList())
+                + " WHERE id = ?";
+    }
+
+    /** Binds a feature's search text from parameter {@code first} on; returns the next parameter's index. */
+    static int bindSearchText(PreparedStatement statement, SearchText text, int first) throws SQLException {
+        statement.setString(first, text.plain());
+        statement.setString(first + 1, text.plainNames());
+        statement.setString(first + 2, text.markedNames());
+        statement.setString(first + 3, text.markedAliases());
+        statement.setString(first + 4, text.markedCounties());
+        statement.setString(first + 5, text.markedOther());
+        return first + SEARCH_COLUMNS.size();
     }
 
     /** The columns the migrations must have created for this layer. */
@@ -224,10 +238,6 @@ final class LayerTable {
             columns.addAll(SEARCH_COLUMNS);
         }
         return columns;
-    }
-
-    private static String plain(String marked) {
-        return marked.replace(String.valueOf(SearchText.MATCH_START), "").replace(String.valueOf(SearchText.NAME_PINYIN_START), "");
     }
 
     private static String json(Feature feature, Object value) throws SQLException {

@@ -43,10 +43,16 @@ public final class PostGisFeatureStore implements FeatureStore {
     /** The geodesic area the in-memory store computes for counties, rounded the same way. */
     static final String AREA_KM2 = "round((ST_Area(geom::geography) / 1e6)::numeric, 1)::double precision";
     private static final GeometryFactory GEOMETRIES = new GeometryFactory();
-    private static final String ANY_START = "[" + SearchText.MATCH_START + SearchText.NAME_PINYIN_START + "]";
-    /** The term somewhere in the text (cheap), then at a place a match may begin (exact): term, pattern. */
-    private static final String IN_NAMES = "(strpos(search_names, ?) > 0 AND search_names_marked ~ ?)";
-    private static final String IN_TEXT = "(strpos(search_text, ?) > 0 AND search_text_marked ~ ?)";
+    /** In SearchText's marked texts: where a match may begin, any mark between two characters, what may follow a match. */
+    private static final String START = "[" + SearchText.MATCH_START + SearchText.NAME_START + "]";
+    private static final String MARK = "[" + SearchText.MATCH_START + SearchText.NAME_START + SearchText.MATCH_END + "]";
+    private static final String AFTER = "[" + SearchText.MATCH_START + SearchText.NAME_START + SearchText.MATCH_END
+            + SearchText.END + "]";
+    /** The term in the name level: somewhere in it (cheap), then where a match may begin and end (exact): term, pattern. */
+    private static final String IN_NAME = "(strpos(search_names, ?) > 0 AND search_names_marked ~ ?)";
+    private static final String IN_ALIAS = "search_aliases_marked ~ ?";
+    private static final String IN_COUNTY = "search_counties_marked ~ ?";
+    private static final String IN_OTHER = "search_text_marked ~ ?";
 
     private final PostGisRepository repository;
     private final Map<String, LayerTable> tables = new LinkedHashMap<>();
@@ -226,8 +232,10 @@ public final class PostGisFeatureStore implements FeatureStore {
             conditions.add(FilterSql.condition(table, query.filter()));
         }
         for (String term : query.terms()) {
-            String anywhere = ANY_START + termPattern(term);
-            conditions.add(new Sql("(" + IN_NAMES + " OR " + IN_TEXT + ")", term, anywhere, term, anywhere));
+            String pattern = termPattern(term);
+            // every match is a substring of search_text (all levels, plain): a cheap test first
+            conditions.add(new Sql("(strpos(search_text, ?) > 0 AND (" + IN_NAME + " OR " + IN_ALIAS + " OR " + IN_COUNTY
+                    + " OR " + IN_OTHER + "))", term, term, pattern, pattern, pattern, pattern));
         }
         Sql where = new Sql("");
         for (int i = 0; i < conditions.size(); i++) {
@@ -266,33 +274,69 @@ public final class PostGisFeatureStore implements FeatureStore {
             keys.add((text ? column + " COLLATE \"C\"" : column) + (key.descending() ? " DESC NULLS FIRST" : " ASC NULLS LAST"));
         }
         if (query.sortBy().isEmpty() && !query.terms().isEmpty()) {
-            List<String> inNames = new ArrayList<>();
-            List<Object> patterns = new ArrayList<>();
-            for (String term : query.terms()) {
-                inNames.add(IN_NAMES);
-                patterns.add(term);
-                patterns.add(ANY_START + termPattern(term));
+            String county = SearchText.countyNamed(query.terms());
+            if (county != null) {
+                // a search that names a county lists its projects first (?? is JSONB's ?, "is an element")
+                order.append("coalesce(" + table.column("counties") + " ?? ?, false) DESC, ", county);
             }
-            String first = termPattern(query.terms().get(0));
-            patterns.add("^" + SearchText.MATCH_START + first);
-            patterns.add(SearchText.NAME_PINYIN_START + first);
-            order.append("CASE WHEN " + String.join(" AND ", inNames) + " THEN CASE WHEN search_names_marked ~ ? "
-                    + "OR search_names_marked ~ ? THEN 3 ELSE 2 END ELSE 1 END DESC, ", patterns.toArray());
+            // ordered by the terms, or by the county's name for a search that names one, as SearchText.rank does
+            order.append(relevance(SearchText.rankingTerms(query.terms()))).append(" DESC, ");
         }
         keys.add("id COLLATE \"C\"");
         return order.append(String.join(", ", keys));
     }
 
     /**
-     * The term as a regular expression over SearchText's marked text: its characters in order, each
-     * perhaps after a mark, so that "hukou" matches the marked syllables hu and kou as SearchText
-     * matches the unmarked text; punctuation escaped, the rest literal.
+     * SearchText's score in SQL: each term at the best level it matches at, the row at its terms' worst;
+     * the name level for every term, and the name starting with the first term, first.
+     */
+    private static Sql relevance(List<String> terms) {
+        List<Object> name = new ArrayList<>();
+        List<Object> alias = new ArrayList<>();
+        List<Object> county = new ArrayList<>();
+        List<String> inName = new ArrayList<>();
+        List<String> inAlias = new ArrayList<>();
+        List<String> inCounty = new ArrayList<>();
+        for (String term : terms) {
+            String pattern = termPattern(term);
+            inName.add(IN_NAME);
+            name.addAll(List.of(term, pattern));
+            inAlias.add("(" + IN_NAME + " OR " + IN_ALIAS + ")");
+            alias.addAll(List.of(term, pattern, pattern));
+            inCounty.add("(" + IN_NAME + " OR " + IN_ALIAS + " OR " + IN_COUNTY + ")");
+            county.addAll(List.of(term, pattern, pattern, pattern));
+        }
+        List<Object> params = new ArrayList<>(name);
+        params.add(prefixPattern(terms.get(0)));
+        params.addAll(alias);
+        params.addAll(county);
+        return new Sql("CASE WHEN " + String.join(" AND ", inName)
+                + " THEN CASE WHEN search_names_marked ~ ? THEN " + SearchText.NAME_PREFIX + " ELSE " + SearchText.NAME + " END"
+                + " WHEN " + String.join(" AND ", inAlias) + " THEN " + SearchText.ALIAS
+                + " WHEN " + String.join(" AND ", inCounty) + " THEN " + SearchText.COUNTY
+                + " ELSE " + SearchText.OTHER + " END", params.toArray());
+    }
+
+    /**
+     * The term as a regular expression over SearchText's marked text: after a mark where a match may
+     * begin, its characters in order, each perhaps after a mark (so "hukou" matches the marked syllables
+     * hu and kou as SearchText matches the unmarked text), then a mark where a match may end; punctuation
+     * escaped, the rest literal.
      */
     static String termPattern(String term) {
+        return START + characters(term) + AFTER;
+    }
+
+    /** As {@link #termPattern}, at the beginning of the name (as written, in pinyin or in initials). */
+    static String prefixPattern(String term) {
+        return SearchText.NAME_START + characters(term) + AFTER;
+    }
+
+    private static String characters(String term) {
         StringBuilder pattern = new StringBuilder();
         term.codePoints().forEach(cp -> {
             if (pattern.length() > 0) {
-                pattern.append(ANY_START).append('?');
+                pattern.append(MARK).append('?');
             }
             if (cp < 128 && !Character.isLetterOrDigit(cp)) {
                 pattern.append('\\');

@@ -65,6 +65,7 @@ public final class PostGisRepository implements LayerRepository {
                     .migrate();
             PostGisRepository repository = new PostGisRepository(url, pool);
             repository.checkColumns();
+            repository.refreshSearchTexts();
             return repository;
         } catch (FlywayException | StoreException e) {
             pool.close();
@@ -141,6 +142,92 @@ public final class PostGisRepository implements LayerRepository {
         } catch (SQLException e) {
             throw new StoreException("cannot read the schema of " + url.redacted(), e);
         }
+    }
+
+    /**
+     * Makes the stored search texts anew when they were made by another version of SearchText (other words,
+     * readings or levels; the first start after an upgrade), in one transaction per layer, one server at a time.
+     * Not an edit: the features keep their versions (V6_1__search_levels.sql).
+     */
+    private void refreshSearchTexts() {
+        String version = org.linfenatlas.index.SearchText.version();
+        for (LayerSpec spec : Layers.STORED) {
+            if (!spec.searchable()) {
+                continue;
+            }
+            LayerTable table = LayerTable.of(spec);
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    try (Statement lock = c.createStatement()) {
+                        lock.execute("SELECT pg_advisory_xact_lock(hashtext('" + LayerTable.SCHEMA + ".search_text'))");
+                    }
+                    String stored = null;
+                    try (PreparedStatement read = c.prepareStatement(
+                            "SELECT version FROM " + LayerTable.SCHEMA + ".search_text_version WHERE layer = ?")) {
+                        read.setString(1, spec.id());
+                        try (ResultSet rs = read.executeQuery()) {
+                            stored = rs.next() ? rs.getString(1) : null;
+                        }
+                    }
+                    if (!version.equals(stored)) {
+                        int rows = remakeSearchTexts(c, table);
+                        try (PreparedStatement write = c.prepareStatement("INSERT INTO " + LayerTable.SCHEMA
+                                + ".search_text_version (layer, version) VALUES (?, ?) ON CONFLICT (layer) DO UPDATE SET version = ?")) {
+                            write.setString(1, spec.id());
+                            write.setString(2, version);
+                            write.setString(3, version);
+                            write.executeUpdate();
+                        }
+                        if (rows > 0) {
+                            org.slf4j.LoggerFactory.getLogger(PostGisRepository.class).info(
+                                    "search texts of {} made anew for search version {} ({} rows)", spec.id(), version, rows);
+                        }
+                    }
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure("cannot refresh the search texts of " + spec.id() + " in", e);
+            }
+        }
+    }
+
+    private static int remakeSearchTexts(Connection c, LayerTable table) throws SQLException {
+        try (Statement quiet = c.createStatement()) {
+            quiet.execute("SET LOCAL atlas.search_refresh = 'on'");
+        }
+        List<Feature> features = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + table.selectList() + " FROM " + table.table() + " FOR UPDATE")) {
+            WKBReader wkb = new WKBReader();
+            while (rs.next()) {
+                features.add(table.read(rs, 1, wkb));
+            }
+        }
+        // folding is most of the time: on every core, as the in-memory index does
+        List<org.linfenatlas.index.SearchText> texts = features.parallelStream().map(org.linfenatlas.index.SearchText::of).toList();
+        try (PreparedStatement update = c.prepareStatement(table.searchTextUpdateSql())) {
+            int pending = 0;
+            for (int i = 0; i < features.size(); i++) {
+                int next = LayerTable.bindSearchText(update, texts.get(i), 1);
+                update.setString(next, features.get(i).id());
+                update.addBatch();
+                if (++pending == BATCH) {
+                    update.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                update.executeBatch();
+            }
+        }
+        try (Statement quiet = c.createStatement()) {
+            quiet.execute("SET LOCAL atlas.search_refresh = 'off'");
+        }
+        return features.size();
     }
 
     @Override

@@ -57,9 +57,9 @@ class PostGisRepositoryTest {
                     strings("SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                             + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'atlas' AND NOT t.tgisinternal"));
             Set<String> migrations = strings("SELECT version || ' ' || success FROM atlas.flyway_schema_history WHERE type = 'SQL'");
-            assertEquals(Set.of("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true"), migrations,
+            assertEquals(Set.of("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "6.1 true", "7 true", "7.1 true"), migrations,
                     "layers, users, progress, the write path, the order of history, places and projects without geometry, "
-                    + "the indicators' actual values");
+                    + "search levels, the indicators' actual values, the places' search levels");
         }
         try (PostGisRepository again = PostGisRepository.open(TestDatabase.url())) {
             assertTrue(again.isEmpty(), "reopening migrates nothing and loses nothing");
@@ -98,6 +98,32 @@ class PostGisRepositoryTest {
             assertEquals(List.of("length_km", "capacity_mw", "investment_yi_yuan"), List.copyOf(((Map<?, ?>) back.property("figures")).keySet()),
                     "object keys keep their order (JSON, not JSONB)");
         }
+    }
+
+    @Test
+    void searchTextsOfAnotherVersionAreMadeAnewOnOpenWithoutNewFeatureVersions() throws Exception {
+        Feature project = new Feature("p-1", G.createPoint(new Coordinate(111.5, 36.1)),
+                new LinkedHashMap<>(Map.of("name", "洪洞大槐树寻根祭祖园", "counties", List.of("洪洞县"))));
+        String expected;
+        try (PostGisRepository repo = TestDatabase.freshRepository()) {
+            repo.replaceAll(Layers.PROJECTS_SPEC, List.of(project));
+            expected = String.join("|", strings("SELECT search_names_marked || search_counties_marked FROM atlas.projects"));
+            assertEquals(Set.of(org.linfenatlas.index.SearchText.version()),
+                    strings("SELECT version FROM atlas.search_text_version WHERE layer = 'projects'"));
+        }
+        // as an older server left them: other texts, another version
+        execute("SET atlas.search_refresh = 'on'; UPDATE atlas.projects SET search_names_marked = 'old', search_counties_marked = ''");
+        execute("UPDATE atlas.search_text_version SET version = '1-old'");
+        Set<String> versions = strings("SELECT atlas_version::text FROM atlas.projects");
+        try (PostGisRepository reopened = PostGisRepository.open(TestDatabase.url())) {
+            assertEquals(Set.of(expected), strings("SELECT search_names_marked || search_counties_marked FROM atlas.projects"));
+            assertEquals(versions, strings("SELECT atlas_version::text FROM atlas.projects"), "no edit: the ETag stays");
+            assertEquals(Set.of(org.linfenatlas.index.SearchText.version()),
+                    strings("SELECT version FROM atlas.search_text_version WHERE layer = 'projects'"));
+        }
+        execute("UPDATE atlas.projects SET name = '改名'");
+        assertEquals(Set.of(String.valueOf(Long.parseLong(versions.iterator().next()) + 1)),
+                strings("SELECT atlas_version::text FROM atlas.projects"), "any other update is still an edit");
     }
 
     @Test
