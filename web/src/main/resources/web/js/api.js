@@ -79,6 +79,8 @@ export function createApi() {
   return {
     collection,
     /** A page of the projects that match q, most relevant first (numberMatched says how many match in all). */
+    /** Towns and townships of the gazetteer (only those with a position can be shown on the map). */
+    searchPlaces: (q, signal) => getJson(`api/collections/places/items?q=${encodeURIComponent(q)}&limit=5`, signal),
     search: (q, signal, { offset = 0, limit = 20 } = {}) =>
       getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=${limit}&offset=${offset}`, signal),
     stats: () => (stats ??= getJson('api/stats')),

@@ -5,7 +5,7 @@ import { unplacedFeature } from './layers/unplaced.js';
 import { spotFeature } from './spot.js';
 import { FACETS, formatHash, parseHash } from './state.js';
 
-export const LAYER_IDS = ['counties', 'belts', 'rivers', 'projects'];
+export const LAYER_IDS = ['counties', 'belts', 'rivers', 'places', 'projects'];
 
 const facetValues = (p, facet) => {
   switch (facet) {

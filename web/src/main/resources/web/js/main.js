@@ -1,6 +1,7 @@
 // Starts the atlas: map, layers, panels; then loads each layer once and restores the permalink state.
 import { LAYER_IDS, createApp } from './app.js';
 import { beltsLayer, countiesLayer, riversLayer } from './layers/base-layers.js';
+import { placesLayer } from './layers/places.js';
 import { projectsLayer } from './layers/projects.js';
 import { createSelectionLayer } from './layers/selection.js';
 import { unplacedLayer } from './layers/unplaced.js';
@@ -52,7 +53,7 @@ function showError(message) {
 async function start() {
   app.setLang(app.i18n.lang);
   app.map = createMap(app, document.getElementById('map'));
-  for (const layer of [countiesLayer(app), beltsLayer(app), riversLayer(app), projectsLayer(app)]) app.layers.set(layer.id, layer);
+  for (const layer of [countiesLayer(app), beltsLayer(app), riversLayer(app), placesLayer(app), projectsLayer(app)]) app.layers.set(layer.id, layer);
   app.selection = createSelectionLayer(app);
   app.unplaced = unplacedLayer(app);
   app.on('layers', () => { for (const [id, layer] of app.layers) layer.setVisible(app.state.layers.has(id)); });

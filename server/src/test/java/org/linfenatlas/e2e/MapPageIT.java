@@ -261,6 +261,22 @@ class MapPageIT {
     }
 
     @Test
+    void townsAreLabelledFromCountyZoomOnAndASearchForOneTakesTheMapThere() throws Exception {
+        assertEquals(0, page.count(".leaflet-tooltip.place-label"), "no town labels at the city's zoom");
+        JsonNode taosi = atlas.json("/api/collections/places/items?q=taosi&limit=5").path("features").get(0);
+        String name = taosi.at("/properties/name").asText();
+
+        page.find("#search-input").sendKeys("taosi");
+        page.waitFor(d -> page.count("#search-results [role=option][data-type=place]") >= 1);
+        page.find("#search-results [role=option][data-type=place]").click();
+        page.waitFor(d -> page.all(".leaflet-tooltip.place-label").stream().anyMatch(l -> l.getText().equals(name)));
+        String[] view = page.hash().replaceAll(".*map=([^&]*).*", "$1").split("/");
+        assertTrue(Double.parseDouble(view[0]) >= 10, "zoomed in to the town: " + page.hash());
+        assertEquals(taosi.at("/geometry/coordinates/1").asDouble(), Double.parseDouble(view[1]), 0.01);
+        assertEquals(taosi.at("/geometry/coordinates/0").asDouble(), Double.parseDouble(view[2]), 0.01);
+    }
+
+    @Test
     void clearFiltersBringsEveryProjectBack() {
         String category = aSelectiveCategory();
         page.openTab("filters");

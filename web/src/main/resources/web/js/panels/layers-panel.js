@@ -11,6 +11,7 @@ export function layersPanel(app) {
     if (id === 'counties') return `<span class="belt-swatch multi" aria-hidden="true">${BELTS.map((b) => `<i style="background:${b.fill}"></i>`).join('')}</span>`;
     if (id === 'belts') return `<span class="belt-swatch outline" aria-hidden="true"></span>`;
     if (id === 'rivers') return lineSwatch('#2b7bbf', false, 3);
+    if (id === 'places') return '<span class="place-swatch" aria-hidden="true"></span>';
     return categoryBadge('transport');
   };
 

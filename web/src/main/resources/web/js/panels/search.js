@@ -51,9 +51,11 @@ export function createSearch(app, root) {
     } else {
       const options = results.map((r, i) => {
         const p = r.feature.properties;
-        const mark = r.type === 'county' ? beltSwatch(p.belt) : categoryBadge(p.category, isApproximate(p.precision));
-        const sub = r.type === 'county'
-          ? t('search.county')
+        const mark = r.type === 'county' ? beltSwatch(p.belt)
+          : r.type === 'place' ? '<span class="place-swatch" aria-hidden="true"></span>'
+            : categoryBadge(p.category, isApproximate(p.precision));
+        const sub = r.type === 'county' ? t('search.county')
+          : r.type === 'place' ? [t('search.place'), app.i18n.name(app.index.countiesByName.get(p.county)?.properties) || p.county].join(' · ')
           : [t(`cat.${p.category}`), ...(p.counties || []).map((n) => app.i18n.name(app.index.countiesByName.get(n)?.properties) || n),
             ...(isApproximate(p.precision) ? [t(`precision.${p.precision}`)] : [])].join(' · ');
         return h('li', {
@@ -94,6 +96,12 @@ export function createSearch(app, root) {
     if (!r) return;
     input.value = app.i18n.name(r.feature.properties);
     close();
+    if (r.type === 'place') { // a town is a place to look at, not a selection: the map goes there, the labels show
+      const [lng, lat] = r.feature.geometry.coordinates;
+      app.map.setView([lat, lng], Math.max(app.map.getZoom(), 13));
+      app.emit('search-chosen');
+      return;
+    }
     app.select({ type: r.type, id: String(r.feature.id) }, { zoom: true, focus: true });
     app.emit('search-chosen');
   }
@@ -108,8 +116,12 @@ export function createSearch(app, root) {
       .filter((c) => countyForms(c.properties).some((form) => form.includes(needle)))
       .map((feature) => ({ type: 'county', feature }));
     try {
-      const page = await app.api.search(query, controller.signal, { limit: PAGE });
-      results = [...counties, ...loadedProjects(app, page).map((feature) => ({ type: 'project', feature }))];
+      const [page, places] = await Promise.all([
+        app.api.search(query, controller.signal, { limit: PAGE }),
+        app.api.searchPlaces(query, controller.signal).catch((e) => (e.name === 'AbortError' ? Promise.reject(e) : { features: [] })),
+      ]);
+      const towns = places.features.filter((f) => f.geometry).map((feature) => ({ type: 'place', feature }));
+      results = [...counties, ...towns, ...loadedProjects(app, page).map((feature) => ({ type: 'project', feature }))];
       total = page.numberMatched ?? page.features.length;
       active = -1;
       show(query);
