@@ -2,7 +2,7 @@
 import { L } from './leaflet.js';
 import { esc } from './util.js';
 
-const PANES = { counties: 350, belts: 360, rivers: 370, places: 380, projectShapes: 390, unplaced: 590, labels: 620, selection: 580, editing: 640 };
+const PANES = { counties: 350, belts: 360, rivers: 370, places: 380, projectShapes: 390, unplaced: 610, labels: 620, selection: 580, editing: 640 };
 
 export function createMap(app, element) {
   const map = L.map(element, { zoomControl: false, minZoom: 6, maxZoom: 15, zoomSnap: 0.25, zoomDelta: 1, keyboard: true });

@@ -85,7 +85,8 @@ export function unplacedLayer(app) {
         className: `unplaced-badge${key === CITY ? ' is-city' : ''}`,
         html: '',
         iconSize: [46, 46],
-        iconAnchor: [23, 23],
+        // above its seat, not on it: projects placed at the county town (precision town) are drawn on the seat
+        iconAnchor: [23, 52],
       });
       const marker = L.marker(at, { icon, keyboard: true, riseOnHover: true, pane: 'unplaced' });
       marker.on('add', () => {
