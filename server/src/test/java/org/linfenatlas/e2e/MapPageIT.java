@@ -428,6 +428,9 @@ class MapPageIT {
         page.openTab("stats");
         page.waitFor(d -> page.count("#stats-total") == 1);
         assertEquals(stats.path("total").asText(), page.text("#stats-total").replaceAll("\\D", ""));
+        assertTrue(stats.path("investment_count").asInt() > 0);
+        assertEquals(stats.path("investment_count").asText(), page.text("#stats-investment-count").replaceAll("\\D", ""),
+                "the stated investment says how few projects state one");
 
         Map<String, String> shown = new HashMap<>();
         for (WebElement cell : page.all(".stat-table tbody td[data-belt]")) {

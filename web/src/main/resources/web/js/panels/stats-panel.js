@@ -64,7 +64,7 @@ export function statsPanel(app) {
     return `
       <div class="stat-cards">
         <div class="stat-card"><span class="stat-label">${esc(t('stats.total'))}</span><strong id="stats-total">${app.i18n.num(stats.total ?? 0, 0)}</strong></div>
-        <div class="stat-card" title="${esc(t('stats.investmentNote'))}"><span class="stat-label">${esc(t('stats.investment'))}</span><strong>${esc(yi(stats.investment_yi_yuan))}</strong></div>
+        <div class="stat-card" title="${esc(t('stats.investmentNote'))}"><span class="stat-label">${esc(t('stats.investment'))}</span><strong>${esc(yi(stats.investment_yi_yuan))}</strong><span class="stat-sub" id="stats-investment-count">${esc(t('stats.investmentCount', { n: app.i18n.num(stats.investment_count ?? 0, 0) }))}</span></div>
       </div>
       <h3>${esc(t('stats.byBelt'))}</h3>
       <ul class="stat-list">${beltRows}</ul>
