@@ -96,17 +96,7 @@ public final class GeoPackageUserStore extends JdbcUserStore {
 
     @Override
     synchronized <T> T transaction(Work<T> work) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        return org.linfenatlas.store.Jdbc.inTransaction(connection, work::run);
     }
 
     @Override

@@ -44,17 +44,7 @@ public final class PostGisUserStore extends JdbcUserStore {
     @Override
     <T> T transaction(Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            return org.linfenatlas.store.Jdbc.inTransaction(c, work::run);
         }
     }
 

@@ -100,17 +100,7 @@ public final class GeoPackageActualsStore extends JdbcActualsStore {
 
     @Override
     synchronized <T> T transaction(Work<T> work) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        return org.linfenatlas.store.Jdbc.inTransaction(connection, work::run);
     }
 
     @Override

@@ -1,6 +1,7 @@
 // Moving a point (drag it, click the new spot, or put it at the map centre from the keyboard) and drawing or
 // reshaping a line or an area with Leaflet-Geoman (loaded on first use: the public page never downloads it).
 import { h } from '../dom.js';
+import { loadStyle } from '../full-view.js';
 import { L } from '../leaflet.js';
 
 let geoman = null;
@@ -8,11 +9,11 @@ let geoman = null;
 /** Loads Leaflet-Geoman's script and style from the atlas itself, once. */
 export function loadGeoman(map) {
   geoman ??= new Promise((resolve, reject) => {
-    const css = h('link', { rel: 'stylesheet', href: 'vendor/geoman/leaflet-geoman.css' });
+    loadStyle('vendor/geoman/leaflet-geoman.css');
     const script = h('script', { src: 'vendor/geoman/leaflet-geoman.min.js' });
     script.addEventListener('load', () => resolve());
     script.addEventListener('error', () => { geoman = null; reject(new Error('Leaflet-Geoman did not load')); });
-    document.head.append(css, script);
+    document.head.append(script);
   }).then(() => {
     // Only the layers the editor creates (pmIgnore: false) are editable; the map was made before the plugin came.
     L.PM.setOptIn(true);
