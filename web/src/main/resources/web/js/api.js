@@ -83,6 +83,8 @@ export function createApi() {
     searchPlaces: (q, signal) => getJson(`api/collections/places/items?q=${encodeURIComponent(q)}&limit=5`, signal),
     search: (q, signal, { offset = 0, limit = 20 } = {}) =>
       getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=${limit}&offset=${offset}`, signal),
+    /** One page of a collection's items for URLSearchParams (filters, q, sortby, offset, limit...). */
+    items: (id, params, signal) => getJson(`api/collections/${encodeURIComponent(id)}/items?${params}`, signal),
     stats: () => (stats ??= getJson('api/stats')),
     /** The statistics of the projects that items parameters select (a URLSearchParams string); all of them for ''. */
     statsOf: (query) => (query ? getJson(`api/stats?${query}`) : (stats ??= getJson('api/stats'))),

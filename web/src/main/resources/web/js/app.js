@@ -90,6 +90,21 @@ export function createApp() {
 
     t: (...args) => app.i18n.t(...args),
 
+    /**
+     * The items parameters of the active filters (category, belt, county, status: the same names as the API's),
+     * plus extra ones; without one facet's when asked (for that facet's counts). Every query the page sends
+     * about projects starts here, so the map, counts, statistics and lists always select the same projects.
+     */
+    filterParams(extra = {}, exceptFacet = null) {
+      const params = new URLSearchParams();
+      for (const facet of FACETS) {
+        const values = [...app.state.filters[facet]];
+        if (facet !== exceptFacet && values.length) params.set(facet, values.join(','));
+      }
+      for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== null) params.set(k, v);
+      return params;
+    },
+
     /** Does a project pass every active filter (optionally ignoring one facet, for facet counts)? */
     matches(props, exceptFacet = null) {
       for (const facet of FACETS) {

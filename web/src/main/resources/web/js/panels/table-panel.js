@@ -7,15 +7,7 @@ import { FACETS } from '../state.js';
 export const PAGE_SIZE = 50;
 
 /** The page's filters as the API's items parameters (the facets are named as the API's filters). */
-export function filterParams(app, extra = {}) {
-  const params = new URLSearchParams();
-  for (const facet of FACETS) {
-    const values = [...app.state.filters[facet]];
-    if (values.length) params.set(facet, values.join(','));
-  }
-  for (const [k, v] of Object.entries(extra)) params.set(k, v);
-  return params;
-}
+export const filterParams = (app, extra = {}) => app.filterParams(extra);
 
 /** Download links of the projects matching the page's filters. */
 export function downloadLinks(app) {
