@@ -2,7 +2,6 @@
 // map selection (a row selects its project; a project selected anywhere is the highlighted row), with downloads of
 // the same selection from the API (CSV, GeoJSON, GeoPackage). Built with h(): every value is a text node.
 import { h, fill } from '../dom.js';
-import { FACETS } from '../state.js';
 
 export const PAGE_SIZE = 50;
 
