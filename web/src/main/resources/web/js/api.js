@@ -83,6 +83,8 @@ export function createApi() {
     searchPlaces: (q, signal) => getJson(`api/collections/places/items?q=${encodeURIComponent(q)}&limit=5`, signal),
     search: (q, signal, { offset = 0, limit = 20 } = {}) =>
       getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=${limit}&offset=${offset}`, signal),
+    /** One GeoJSON tile of projects (its URL carries the query). */
+    tile: (url, signal) => getJson(url, signal),
     /** One page of a collection's items for URLSearchParams (filters, q, sortby, offset, limit...). */
     items: (id, params, signal) => getJson(`api/collections/${encodeURIComponent(id)}/items?${params}`, signal),
     stats: () => (stats ??= getJson('api/stats')),

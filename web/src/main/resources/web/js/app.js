@@ -20,6 +20,7 @@ const facetValues = (p, facet) => {
 export function createApp() {
   const initial = parseHash(location.hash);
   const listeners = new Map();
+  let selectRun = 0;
 
   const app = {
     api: createApi(),
@@ -29,7 +30,11 @@ export function createApp() {
     map: null,
     layers: new Map(),
     panels: [],
-    index: { projects: new Map(), counties: new Map(), countiesByName: new Map(), belts: new Map() },
+    /**
+     * What the page knows: every county and belt; of the projects only those it fetched (selected, edited) — never
+     * the whole collection; the spot and badge lists last asked for (selection types 'spot' and 'unplaced').
+     */
+    index: { projects: new Map(), counties: new Map(), countiesByName: new Map(), belts: new Map(), lists: new Map() },
     state: {
       layers: new Set(LAYER_IDS),
       base: null,
@@ -72,6 +77,32 @@ export function createApp() {
     placing: false,
     mayLeave() {
       return !app.leaveGuard || app.leaveGuard();
+    },
+
+    /** One project, from the page's cache or the server (null when it does not exist). */
+    async loadProject(id) {
+      const key = String(id);
+      if (app.index.projects.has(key)) return app.index.projects.get(key);
+      try {
+        const { feature } = await app.api.project(key);
+        app.index.projects.set(key, feature);
+        return feature;
+      } catch (e) {
+        if (e.status === 404) return null;
+        throw e;
+      }
+    },
+
+    /** The feature of a selection, fetched when the page does not have it yet. */
+    async resolve(sel) {
+      if (!sel) return null;
+      if (sel.type === 'project') return app.loadProject(sel.id);
+      if (sel.type === 'spot' || sel.type === 'unplaced') {
+        const feature = sel.type === 'spot' ? await spotFeature(app, sel.id) : await unplacedFeature(app, sel.id);
+        app.index.lists.set(`${sel.type}:${sel.id}`, feature);
+        return feature;
+      }
+      return app.feature(sel);
     },
 
     /** A project created or changed by a save: the index, the map layer and the panels take it in place. */
@@ -148,14 +179,27 @@ export function createApp() {
       app.syncHash();
     },
 
-    /** sel = {type: 'project'|'county'|'belt'|'spot', id} or null; options.zoom moves the map to it. */
+    /**
+     * sel = {type: 'project'|'county'|'belt'|'spot'|'unplaced', id} or null; options.zoom moves the map to it.
+     * What the page does not have yet (a project, a spot's list) is fetched first; the last call wins.
+     */
     select(sel, options = {}) {
       const previous = app.state.selected;
       const same = sel && previous && sel.type === previous.type && String(sel.id) === previous.id;
       if (!same && !options.force && !app.mayLeave()) return false;
-      app.state.selected = sel && app.feature(sel) ? { type: sel.type, id: String(sel.id) } : null;
-      app.emit('select', { previous, ...options });
-      app.syncHash();
+      const run = ++selectRun;
+      const finish = (feature) => {
+        if (run !== selectRun) return;
+        app.state.selected = feature ? { type: sel.type, id: String(sel.id) } : null;
+        app.emit('select', { previous, ...options });
+        app.syncHash();
+      };
+      const known = sel && sel.type !== 'spot' && sel.type !== 'unplaced' ? app.feature(sel) : null;
+      if (!sel || known) finish(known);
+      else {
+        app.emit('selecting', sel);
+        app.resolve(sel).then(finish, (e) => { console.warn('select:', e.message); finish(null); });
+      }
       return true;
     },
 
@@ -164,8 +208,7 @@ export function createApp() {
       if (sel.type === 'project') return app.index.projects.get(String(sel.id)) || null;
       if (sel.type === 'county') return app.index.counties.get(String(sel.id)) || null;
       if (sel.type === 'belt') return app.index.belts.get(String(sel.id)) || null;
-      if (sel.type === 'spot') return spotFeature(app, sel.id);
-      if (sel.type === 'unplaced') return unplacedFeature(app, sel.id);
+      if (sel.type === 'spot' || sel.type === 'unplaced') return app.index.lists.get(`${sel.type}:${sel.id}`) || null;
       return null;
     },
 

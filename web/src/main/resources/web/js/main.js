@@ -21,9 +21,16 @@ import { tablePanel } from './panels/table-panel.js';
 import { restoreSession } from './session.js';
 import { parseHash } from './state.js';
 import { printPlace } from './print.js';
+import { h } from './dom.js';
 
 const app = createApp();
 const root = document.documentElement;
+
+function applyView(state, { initial = true } = {}) {
+  const bounds = app.layers.get('counties').bounds();
+  if (state.view) app.map.setView([state.view.lat, state.view.lng], state.view.zoom, { animate: false });
+  else if (initial && bounds.isValid()) app.map.fitBounds(bounds, { padding: [12, 12], animate: false });
+}
 
 function applyState(state, { initial = false } = {}) {
   if (state.lang && state.lang !== app.i18n.lang) app.setLang(state.lang);
@@ -35,13 +42,25 @@ function applyState(state, { initial = false } = {}) {
   app.state.approxPoints = !!state.approxPoints;
   app.emit('approx');
   app.setFilters(state.filters);
-  // Open the selection's panel first: it narrows the map, and the view must be set for the final size.
-  app.select(state.selected);
+  // Open the selection's panel first: it narrows the map, and the view must be set for the final size. Without a
+  // view of its own the map then goes to the selection (once fetched: a project may not be on the page yet).
+  app.select(state.selected, { zoom: !state.view });
   app.map.invalidateSize({ animate: false });
-  const bounds = app.layers.get('counties').bounds();
-  if (state.view) app.map.setView([state.view.lat, state.view.lng], state.view.zoom, { animate: false });
-  else if (state.selected) app.selection.zoomTo();
-  else if (initial && bounds.isValid()) app.map.fitBounds(bounds, { padding: [12, 12], animate: false });
+  applyView(state, { initial });
+}
+
+/** "Loading…" over the map while the counties, then the projects of the view, are on their way. */
+function loadingStatus() {
+  const el = h('div', { class: 'map-status', role: 'status', 'aria-live': 'polite' }, app.t('app.loadingMap'));
+  document.getElementById('map').append(el);
+  let projects = false;
+  const update = () => {
+    el.hidden = app.ready && !projects;
+    el.textContent = app.ready ? app.t('app.loadingProjects') : app.t('app.loadingMap');
+  };
+  app.on('projects-loading', (on) => { projects = on; update(); });
+  app.on('lang', update);
+  return update;
 }
 
 function showError(message) {
@@ -57,8 +76,6 @@ async function start() {
   app.selection = createSelectionLayer(app);
   app.unplaced = unplacedLayer(app);
   app.on('layers', () => { for (const [id, layer] of app.layers) layer.setVisible(app.state.layers.has(id)); });
-  app.on('filters', () => app.layers.get('projects').refresh());
-  app.on('approx', () => app.layers.get('projects').refresh());
   app.on('lang', () => { for (const layer of app.layers.values()) layer.relabel(); });
   app.map.on('moveend', () => app.syncHash());
 
@@ -95,19 +112,28 @@ async function start() {
     if (e.key === 'Escape') app.select(null);
   });
 
+  // Nothing waits for what it does not need: the session, the base layers' config and every small layer are asked
+  // at once; the counties are drawn as soon as they arrive; the projects follow the view, tile by tile.
+  const updateStatus = loadingStatus();
   const session = restoreSession(app);
-  app.baseLayers = createBaseLayers(app, await app.api.config());
+  const config = app.api.config();
   const failures = [];
-  await Promise.all([...app.layers.values()].map((layer) => layer.load().catch((e) => {
+  const loadLayer = (layer) => layer.load().catch((e) => {
     failures.push(layer.id);
     console.warn(`layer ${layer.id}:`, e.message);
-  })));
-  // Every project, also those without a geometry (listed, never drawn): from the collection, not the map layer.
-  for (const f of await app.api.collection('projects').catch(() => [])) app.index.projects.set(String(f.id), f);
+  });
+  const others = [...app.layers.values()].filter((layer) => layer.id !== 'counties').map(loadLayer);
+  await loadLayer(app.layers.get('counties'));
   for (const it of app.layers.get('counties').items) {
     app.index.counties.set(String(it.feature.id), it.feature);
     app.index.countiesByName.set(it.feature.properties.name, it.feature);
   }
+  app.baseLayers = createBaseLayers(app, await config);
+  // The view first (the permalink's, or the counties'), so that the first tiles asked are the ones shown.
+  applyView(app.initial);
+  app.layers.get('counties').setVisible(!app.initial.layers || app.initial.layers.includes('counties'));
+  performance.mark('atlas:counties');
+  await Promise.all(others);
   for (const it of app.layers.get('belts').items) app.index.belts.set(String(it.feature.id), it.feature);
   if (failures.length) showError(app.t('app.loadFailed', { what: failures.map((id) => app.t(`layers.${id}`)).join(', ') }));
 
@@ -115,7 +141,9 @@ async function start() {
   app.emit('data');
   app.unplaced.apply();
   applyState(app.initial, { initial: true });
+  app.layers.get('projects').update();
   app.ready = true;
+  updateStatus();
   app.syncHash();
   root.dataset.ready = failures.length ? 'partial' : 'true';
 

@@ -1,7 +1,7 @@
 // Builds a map layer for one collection from options and hooks:
 //   style(feature) -> path options, pointToLayer(feature, latlng) -> marker, toLayer(feature) -> own layer or null,
 //   label(feature) -> permanent label text, labelOffset(feature, layer) -> [x, y] px, tooltip(feature) -> hover text,
-//   onClick(feature), filter(feature) -> bool, cluster -> markercluster options.
+//   onClick(feature), filter(feature) -> bool.
 import { h } from '../dom.js';
 import { L } from '../leaflet.js';
 
@@ -9,10 +9,9 @@ import { L } from '../leaflet.js';
 const textContent = (text, className) => h('span', { class: className }, text);
 
 export function createFeatureLayer(app, options) {
-  const { id, collection, pane, style, hoverStyle, pointToLayer, label, labelClass, tooltip, onClick, filter, cluster } = options;
+  const { id, collection, pane, style, hoverStyle, pointToLayer, label, labelClass, tooltip, onClick, filter } = options;
   const root = L.featureGroup();
   const shapes = L.featureGroup().addTo(root);
-  const points = cluster ? L.markerClusterGroup(cluster).addTo(root) : shapes;
   const items = [];
   const byId = new Map();
   let shownCount = 0;
@@ -62,25 +61,17 @@ export function createFeatureLayer(app, options) {
     return layer;
   }
 
-  const isPoint = (layer) => cluster && layer instanceof L.Marker;
-  const container = (layer) => (isPoint(layer) ? points : shapes);
-
   function refresh() {
     const shown = items.filter((it) => !filter || filter(it.feature));
     shownCount = shown.length;
-    if (cluster) {
-      points.clearLayers();
-      points.addLayers(shown.filter((it) => it.layer instanceof L.Marker).map((it) => it.layer));
-    }
     shapes.clearLayers();
-    for (const it of shown) if (!cluster || !(it.layer instanceof L.Marker)) shapes.addLayer(it.layer);
+    for (const it of shown) shapes.addLayer(it.layer);
   }
 
   return {
     id,
     root,
     items,
-    clusters: cluster ? points : null,
     get shownCount() { return shownCount; },
     async load() {
       const features = await app.api.collection(collection);
@@ -105,7 +96,7 @@ export function createFeatureLayer(app, options) {
       items.push(item);
       byId.set(id, item);
       if (!filter || filter(feature)) {
-        container(item.layer).addLayer(item.layer);
+        shapes.addLayer(item.layer);
         shownCount += 1;
       }
     },
@@ -114,26 +105,12 @@ export function createFeatureLayer(app, options) {
       if (!item) return;
       byId.delete(String(featureId));
       items.splice(items.indexOf(item), 1);
-      const from = container(item.layer);
-      if (from.hasLayer(item.layer)) {
-        from.removeLayer(item.layer);
+      if (shapes.hasLayer(item.layer)) {
+        shapes.removeLayer(item.layer);
         shownCount -= 1;
       }
     },
     get: (featureId) => byId.get(String(featureId)),
-    /** Is this feature's own marker currently on the map (possibly inside a cluster)? */
-    isShown: (featureId) => {
-      const item = byId.get(String(featureId));
-      return !!item && (points.hasLayer(item.layer) || shapes.hasLayer(item.layer));
-    },
-    zoomToShow(featureId, done) {
-      const item = byId.get(String(featureId));
-      if (cluster && item && points.hasLayer(item.layer) && app.map.hasLayer(root)) {
-        points.zoomToShowLayer(item.layer, done);
-        return true;
-      }
-      return false;
-    },
     restyle() {
       if (!style) return;
       for (const it of items) if (it.layer.setStyle) it.layer.setStyle(style(it.feature));
@@ -143,7 +120,6 @@ export function createFeatureLayer(app, options) {
         if (label) it.layer.setTooltipContent(textContent(label(it.feature)));
         if (options.onRelabel) options.onRelabel(it.feature, it.layer);
       }
-      if (cluster) points.refreshClusters();
     },
     setVisible(visible) {
       if (visible && !app.map.hasLayer(root)) root.addTo(app.map);

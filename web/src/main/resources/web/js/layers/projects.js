@@ -1,9 +1,11 @@
-// Plan projects: category icons (clustered), routes as lines, areas as polygons.
-// Positions known only to the county/city are hollow and dashed.
+// Plan projects of the visible area, from the server's tiles: clusters (category ring and count), category icons,
+// routes as lines, areas as polygons. Positions known only to the county/city are hollow and dashed.
+// The page never holds the whole collection: every pan or zoom asks for the tiles it shows (cached per query).
+import { h } from '../dom.js';
 import { L } from '../leaflet.js';
 import { category, isApproximate, token } from '../model.js';
-import { createFeatureLayer } from './feature-layer.js';
-import { isUnplaced } from './unplaced.js';
+import { UNPLACED_CQL } from './unplaced.js';
+import { createTileSource, visibleTiles } from './project-tiles.js';
 
 const classes = (p) => `cat-${token(p.category)} prec-${token(p.precision)}`;
 
@@ -21,42 +23,21 @@ function icon(p) {
   });
 }
 
-function clusterIcon(cluster) {
-  const counts = new Map();
-  for (const m of cluster.getAllChildMarkers()) {
-    const c = m.feature?.properties.category;
-    counts.set(c, (counts.get(c) || 0) + 1);
-  }
-  const total = cluster.getChildCount();
+/** The ring of a server cluster: one arc per category, in proportion to its count. */
+function clusterIcon(count, categories) {
   let angle = 0;
-  const stops = [...counts].map(([c, n]) => {
+  const entries = Object.entries(categories || {});
+  const stops = entries.map(([c, n]) => {
     const from = angle;
-    angle += (n / total) * 360;
+    angle += (n / count) * 360;
     return `${category(c).color} ${from.toFixed(1)}deg ${angle.toFixed(1)}deg`;
   });
-  const size = Math.max(markerSize(), total < 10 ? 34 : total < 100 ? 40 : 46);
+  const size = Math.max(markerSize(), count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 46 : 52);
   return L.divIcon({
     className: 'project-cluster',
-    html: `<span class="cl-ring" data-categories="${[...counts.keys()].map(token).join(',')}" style="background:conic-gradient(${stops.join(',')})"><span class="cl-count">${total}</span></span>`,
+    html: `<span class="cl-ring" data-categories="${entries.map(([c]) => token(c)).join(',')}" style="background:conic-gradient(${stops.join(',')})"><span class="cl-count">${Number(count)}</span></span>`,
     iconSize: [size, size],
   });
-}
-
-/** A point inside the largest polygon of an area, for drawing an approximate area as an icon. */
-function representativePoint(geometry) {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const ringArea = (ring) => Math.abs(ring.reduce((a, [x1, y1], i) => {
-    const [x2, y2] = ring[(i + 1) % ring.length];
-    return a + x1 * y2 - x2 * y1;
-  }, 0));
-  const largest = polygons.reduce((best, poly) => (ringArea(poly[0]) > ringArea(best[0]) ? poly : best));
-  return L.PolyUtil.polygonCenter(L.GeoJSON.coordsToLatLngs(largest[0]), L.CRS.EPSG3857);
-}
-
-/** Members of a cluster that all sit on one point (e.g. city-level projects), or null. */
-function samePlace(markers) {
-  const first = markers[0].getLatLng();
-  return markers.every((m) => m.getLatLng().equals(first, 1e-7)) ? first : null;
 }
 
 /** Vertices of the river lines, "lng,lat" as the files write them (6 decimals). */
@@ -73,7 +54,10 @@ async function riverVertices(app) {
   return keys;
 }
 
-/** A line drawn by copying a river (most of its vertices are the river's): a corridor, not a course of its own. */
+/**
+ * A line drawn by copying a river (most of its vertices are the river's): a corridor, not a course of its own.
+ * A tile's line is simplified, but simplification keeps a subset of the original vertices, so the test holds.
+ */
 function followsRiver(geometry, rivers) {
   if (!rivers.size || !/LineString/.test(geometry?.type || '')) return false;
   const lines = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
@@ -83,19 +67,33 @@ function followsRiver(geometry, rivers) {
   return all > 1 && on / all >= 0.8;
 }
 
+const textTip = (text) => h('span', {}, text);
+
 export function projectsLayer(app) {
+  const root = L.featureGroup();
+  const source = createTileSource((url, signal) => app.api.tile(url, signal));
+  const drawn = new Map(); // key -> layer
   let rivers = new Set();
+  let generation = 0;
+  let loaded = false;
+  let firstDrawn = false;
+  let lastFeatures = [];
+  let lastZoom = 0;
+  const hidden = new Set(); // projects the editor draws while they are being edited
+
+  const title = (p) => app.i18n.name(p);
   const isCorridor = (f) => followsRiver(f.geometry, rivers);
+  const hoverText = (f) => (isCorridor(f) ? `${title(f.properties)} · ${app.t('legend.corridorShort')}`
+    : isApproximate(f.properties.precision) ? `${title(f.properties)} · ${app.t(`precision.${f.properties.precision}`)}` : title(f.properties));
+
   const style = (f) => {
     const p = f.properties;
     const cat = category(p.category);
     const approx = isApproximate(p.precision);
-    const line = p.kind === 'line' || /Line/.test(f.geometry.type);
     if (isCorridor(f)) {
-      return {
-        className: `project-shape corridor ${classes(p)}`, color: cat.color, weight: 14, opacity: 0.2, dashArray: null, lineCap: 'round', lineJoin: 'round',
-      };
+      return { className: `project-shape corridor ${classes(p)}`, color: cat.color, weight: 14, opacity: 0.2, dashArray: null, lineCap: 'round', lineJoin: 'round' };
     }
+    const line = p.kind === 'line' || /Line/.test(f.geometry.type);
     return {
       className: `project-shape ${classes(p)}`,
       color: cat.color,
@@ -107,66 +105,171 @@ export function projectsLayer(app) {
       lineCap: 'round',
     };
   };
-  const title = (f) => app.i18n.name(f.properties);
-  // Hovering an approximate project says so: its spot is not its site.
-  const hoverText = (f) => (isCorridor(f) ? `${title(f)} · ${app.t('legend.corridorShort')}`
-    : isApproximate(f.properties.precision) ? `${title(f)} · ${app.t(`precision.${f.properties.precision}`)}` : title(f));
-  const marker = (f, latlng) => {
-    const m = L.marker(latlng, { icon: icon(f.properties), riseOnHover: true, keyboard: true });
-    // The hover tooltip shows the name; screen readers get it from aria-label (a title would duplicate it).
-    m.on('add', () => {
-      const el = m.getElement();
-      el?.setAttribute('aria-label', title(f));
-      if (el) el.dataset.id = String(f.id);
-    });
-    return m;
-  };
 
-  const layer = createFeatureLayer(app, {
-    id: 'projects',
-    collection: 'projects',
-    pane: 'projectShapes',
-    style,
-    hoverStyle: (f) => ({ ...style(f), weight: style(f).weight + 2, opacity: 1 }),
-    pointToLayer: marker,
-    // An area known only as "these whole counties" would just repaint the counties: draw it as a hollow icon;
-    // its extent is drawn when it is selected.
-    toLayer: (f) => (isApproximate(f.properties.precision) && /Polygon/.test(f.geometry.type)
-      ? marker(f, representativePoint(f.geometry)) : null),
-    tooltip: hoverText,
-    onRelabel: (f, l) => l.getElement?.()?.setAttribute('aria-label', title(f)),
-    onClick: (f) => app.select({ type: 'project', id: String(f.id) }),
-    filter: (f) => app.matches(f.properties) && (app.state.approxPoints || !isUnplaced(f)),
-    cluster: {
-      showCoverageOnHover: false,
-      zoomToBoundsOnClick: false,
-      maxClusterRadius: 56,
-      spiderfyOnMaxZoom: true,
-      iconCreateFunction: clusterIcon,
-      chunkedLoading: true,
-    },
-  });
+  const open = (f) => app.select({ type: 'project', id: String(f.id) });
 
-  // Corridors are recognised against the rivers, so the rivers' features come first (the request is shared).
-  const load = layer.load;
-  layer.load = async () => {
-    rivers = await riverVertices(app);
-    return load();
-  };
-
-  // Many projects on one point cannot be separated by zooming: list them instead of a huge spiral.
-  layer.clusters.on('clusterclick', (e) => {
-    if (app.placing) return;
-    const cluster = e.layer;
-    const markers = cluster.getAllChildMarkers();
-    const place = samePlace(markers);
-    if (place && markers.length > 6) {
-      app.select({ type: 'spot', id: `${place.lat.toFixed(5)},${place.lng.toFixed(5)}` }, { zoom: false });
-    } else if (place || app.map.getZoom() >= app.map.getMaxZoom()) {
-      cluster.spiderfy();
+  function projectLayer(f) {
+    let layer;
+    if (f.geometry.type === 'Point') {
+      layer = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], { icon: icon(f.properties), riseOnHover: true, keyboard: true });
+      layer.on('add', () => {
+        const el = layer.getElement();
+        if (!el) return;
+        el.setAttribute('aria-label', title(f.properties));
+        el.dataset.id = String(f.id);
+        if (!el.dataset.keys) {
+          el.dataset.keys = 'on';
+          el.addEventListener('keydown', (e) => {
+            if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(f); }
+          });
+        }
+      });
     } else {
-      cluster.zoomToBounds({ padding: [30, 30] });
+      layer = L.geoJSON(f, { pane: 'projectShapes', style: () => style(f) });
+      layer.on('mouseover', () => layer.setStyle({ ...style(f), weight: style(f).weight + 2, opacity: 1 }));
+      layer.on('mouseout', () => layer.setStyle(style(f)));
     }
-  });
-  return layer;
+    layer.feature = f;
+    layer.bindTooltip(() => textTip(hoverText(f)), { direction: 'top', offset: [0, -12], className: 'hover-tip' });
+    layer.on('click', (e) => {
+      if (app.placing) return;
+      L.DomEvent.stopPropagation(e);
+      open(f);
+    });
+    return layer;
+  }
+
+  function clusterLayer(f) {
+    const p = f.properties;
+    const layer = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], { icon: clusterIcon(p.count, p.categories), keyboard: true });
+    const label = () => app.t('cluster.label', { n: p.count });
+    layer.on('add', () => {
+      const el = layer.getElement();
+      if (!el) return;
+      el.setAttribute('aria-label', label());
+      el.setAttribute('role', 'button');
+      el.dataset.count = String(p.count);
+      el.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); openCluster(f); }
+      });
+    });
+    layer.bindTooltip(() => textTip(label()), { direction: 'top', offset: [0, -16], className: 'hover-tip' });
+    layer.on('click', (e) => {
+      if (app.placing) return;
+      L.DomEvent.stopPropagation(e);
+      openCluster(f);
+    });
+    layer.feature = f;
+    return layer;
+  }
+
+  /** Many projects on one point cannot be separated by zooming: list them; otherwise zoom to the members. */
+  function openCluster(f) {
+    const p = f.properties;
+    const [lng, lat] = f.geometry.coordinates;
+    if (p.same_place) {
+      app.select({ type: 'spot', id: `${lat.toFixed(5)},${lng.toFixed(5)}` }, { zoom: false });
+      return;
+    }
+    const [w, s, e, n] = p.bbox || [lng, lat, lng, lat];
+    const bounds = L.latLngBounds([s, w], [n, e]);
+    const zoom = Math.min(app.map.getBoundsZoom(bounds.pad(0.2)), app.map.getMaxZoom());
+    app.map.setView(bounds.getCenter(), Math.max(zoom, app.map.getZoom() + 1));
+  }
+
+  // A tile's individual projects may appear in several tiles (lines, areas): one layer per id. Shapes are simplified
+  // for their zoom, so they are redrawn when the zoom changes; points and clusters are kept as long as they are shown.
+  const keyOf = (f, z) => (f.properties.cluster ? `c:${f.id}` : f.geometry.type === 'Point' ? `p:${f.id}` : `s:${f.id}@${z}`);
+
+  function draw(features, z) {
+    const next = new Map();
+    lastFeatures = features;
+    lastZoom = z;
+    for (const f of features) if (f.geometry && !hidden.has(String(f.id))) next.set(keyOf(f, z), f);
+    for (const [key, layer] of drawn) {
+      if (!next.has(key)) { root.removeLayer(layer); drawn.delete(key); }
+    }
+    for (const [key, f] of next) {
+      if (drawn.has(key)) continue;
+      const layer = f.properties.cluster ? clusterLayer(f) : projectLayer(f);
+      drawn.set(key, layer);
+      root.addLayer(layer);
+    }
+  }
+
+  const query = () => app.filterParams({ f: 'json', filter: app.state.approxPoints ? null : `NOT (${UNPLACED_CQL})` }).toString();
+
+  function setBusy(on) {
+    const root = document.documentElement;
+    if (on) root.dataset.projectsLoading = 'true'; else delete root.dataset.projectsLoading;
+    app.emit('projects-loading', on);
+  }
+
+  async function update() {
+    if (!loaded || !app.map.hasLayer(root)) return;
+    const run = ++generation;
+    const { z, tiles } = visibleTiles(app.map);
+    setBusy(true);
+    try {
+      const features = await source.get(tiles, query());
+      if (run !== generation) return;
+      draw(features, z);
+      if (!firstDrawn) {
+        firstDrawn = true;
+        performance.mark('atlas:projects');
+      }
+      app.emit('projects-drawn');
+    } catch (e) {
+      if (run !== generation || e.name === 'AbortError') return;
+      console.warn('projects:', e.message);
+      app.emit('projects-failed', e);
+    } finally {
+      if (run === generation) setBusy(false);
+    }
+  }
+
+  function redraw() {
+    for (const layer of drawn.values()) root.removeLayer(layer);
+    drawn.clear();
+    update();
+  }
+
+  /** A saved edit changes the tiles (clusters too): they are asked again. */
+  function reload() {
+    source.clear();
+    redraw();
+  }
+
+  app.on('filters', redraw);
+  app.on('approx', redraw);
+  app.on('lang', redraw);
+
+  return {
+    id: 'projects',
+    root,
+    /** The rivers come first: corridors are recognised against them. Tiles follow the view once it is set. */
+    async load() {
+      rivers = await riverVertices(app);
+      loaded = true;
+      app.map.on('moveend', update);
+    },
+    update,
+    refresh: redraw,
+    relabel() {},
+    setVisible(visible) {
+      if (visible && !app.map.hasLayer(root)) { root.addTo(app.map); update(); }
+      if (!visible && app.map.hasLayer(root)) root.remove();
+    },
+    /** A project created, changed or deleted (app.putProject / removeProject). */
+    upsert(feature) { hidden.delete(String(feature?.id)); reload(); },
+    remove: reload,
+    /** While a project is edited the editor draws it: its own marker or shape leaves the map until show(id). */
+    hide(id) { hidden.add(String(id)); draw(lastFeatures, lastZoom); },
+    show(id) { if (hidden.delete(String(id))) draw(lastFeatures, lastZoom); },
+    /** Is this project drawn as its own marker or shape now? */
+    isShown: (id) => drawn.has(`p:${id}`) || [...drawn.keys()].some((k) => k.startsWith(`s:${id}@`)),
+    /** The projects drawn on the map now, each with its layer (for tests and the spot list). */
+    drawnLayers: () => [...drawn.values()],
+    bounds: () => root.getBounds(),
+  };
 }

@@ -44,12 +44,10 @@ export function createSelectionLayer(app) {
     app.map.invalidateSize({ animate: false });
     const bottom = coveredBottom();
     if (feature.geometry.type === 'Point') {
-      const projects = app.layers.get('projects');
-      // A permalink to a project opens a map that has no view yet: the cluster cannot be asked to show it then.
+      // Close enough that the project is likely drawn on its own, not inside a cluster; the ring marks it either way.
       const hasView = app.map.getZoom() !== undefined;
-      if (hasView && sel.type === 'project' && !bottom && projects?.zoomToShow(sel.id, () => {})) return;
       const [lng, lat] = feature.geometry.coordinates;
-      const zoom = Math.max(hasView ? app.map.getZoom() : 0, 11);
+      const zoom = Math.max(hasView ? app.map.getZoom() : 0, sel.type === 'project' ? 13 : 11);
       const centre = app.map.unproject(app.map.project([lat, lng], zoom).add([0, bottom / 2]), zoom);
       app.map.setView(centre, zoom);
     } else {

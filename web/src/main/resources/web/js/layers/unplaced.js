@@ -13,17 +13,28 @@ const CITY_OFFSET = [0.09, -0.12];
 /** Is this project one of those drawn as a badge (not as its own marker) in the default view? */
 export const isUnplaced = (f) => isApproximate(f.properties.precision) && !/LineString/.test(f.geometry?.type || '');
 
-/** The badges' groups for the projects that pass the filters: key (county name or 'city') → members. */
-export function unplacedGroups(app) {
+/** The same selection in CQL2 for the server: points and areas placed only by county or city (lines keep their drawing). */
+export const UNPLACED_CQL = "precision IN ('county','city') AND kind <> 'line'";
+const COUNTY_CQL = "precision = 'county' AND kind <> 'line'";
+const CITY_CQL = "precision = 'city' AND kind <> 'line'";
+
+/** The items parameters of one badge's projects (the active filters included): for its list and its count. */
+export const unplacedParams = (app, key, extra = {}) => (key === CITY
+  ? app.filterParams({ ...extra, filter: CITY_CQL })
+  : app.filterParams({ ...extra, filter: COUNTY_CQL, county: key }));
+
+/**
+ * The badges for the projects that pass the filters, from the server's statistics:
+ * key (county name or 'city') → {count, categories: {code: n}}. A project in several counties counts in each.
+ */
+export async function unplacedGroups(app) {
+  const [byCounty, city] = await Promise.all([
+    app.api.statsOf(app.filterParams({ filter: COUNTY_CQL }).toString()),
+    app.api.statsOf(app.filterParams({ filter: CITY_CQL }).toString()),
+  ]);
   const groups = new Map();
-  for (const f of app.index.projects.values()) {
-    if (!f.geometry || !isUnplaced(f) || !app.matches(f.properties)) continue;
-    const counties = f.properties.precision === 'city' || !(f.properties.counties || []).length ? [CITY] : f.properties.counties;
-    for (const key of counties) {
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key).push(f);
-    }
-  }
+  for (const c of byCounty.counties || []) if (c.count > 0) groups.set(c.name, { count: c.count, categories: c.categories || {} });
+  if (city.total > 0) groups.set(CITY, { count: city.total, categories: Object.fromEntries(city.categories.map((g) => [g.id, g.count])) });
   return groups;
 }
 
@@ -34,12 +45,12 @@ function seatOf(app, key) {
   return key === CITY ? [seat[1] + CITY_OFFSET[0], seat[0] + CITY_OFFSET[1]] : [seat[1], seat[0]];
 }
 
-/** The selection type 'unplaced': a synthetic feature listing a badge's projects. */
-export function unplacedFeature(app, key) {
-  const members = unplacedGroups(app).get(key);
-  if (!members) return null;
+/** The selection type 'unplaced': a feature for one badge (its list is asked from the server by unplacedParams). */
+export async function unplacedFeature(app, key) {
+  const group = (await unplacedGroups(app)).get(key);
+  if (!group) return null;
   const county = app.index.countiesByName.get(key);
-  const n = members.length;
+  const n = group.count;
   const seat = seatOf(app, key);
   return {
     type: 'Feature',
@@ -48,21 +59,21 @@ export function unplacedFeature(app, key) {
     properties: {
       name: app.i18n.tIn('zh', key === CITY ? 'unplaced.cityTitle' : 'unplaced.title', { n, county: county?.properties.name || key }),
       name_en: app.i18n.tIn('en', key === CITY ? 'unplaced.cityTitle' : 'unplaced.title', { n, county: county?.properties.name_en || key }),
-      members,
+      key,
+      count: n,
     },
   };
 }
 
-function ringStyle(members) {
-  const counts = new Map();
-  for (const f of members) counts.set(f.properties.category, (counts.get(f.properties.category) || 0) + 1);
+function ringStyle({ count, categories }) {
+  const counts = Object.entries(categories);
   let angle = 0;
-  const stops = [...counts].map(([c, n]) => {
+  const stops = counts.map(([c, n]) => {
     const from = angle;
-    angle += (n / members.length) * 360;
+    angle += (n / count) * 360;
     return `${category(c).color} ${from.toFixed(1)}deg ${angle.toFixed(1)}deg`;
   });
-  return { background: `conic-gradient(${stops.join(',')})`, categories: [...counts.keys()].map(token).join(',') };
+  return { background: `conic-gradient(${stops.join(',')})`, categories: counts.map(([c]) => token(c)).join(',') };
 }
 
 export function unplacedLayer(app) {
@@ -75,12 +86,22 @@ export function unplacedLayer(app) {
       : app.t('unplaced.title', { n, county: app.i18n.name(county?.properties) || key });
   };
 
-  function refresh() {
+  let run = 0;
+  async function refresh() {
+    const mine = ++run;
+    let groups;
+    try {
+      groups = await unplacedGroups(app);
+    } catch (e) {
+      console.warn('unplaced:', e.message);
+      return;
+    }
+    if (mine !== run) return;
     group.clearLayers();
-    for (const [key, members] of unplacedGroups(app)) {
+    for (const [key, badge] of groups) {
       const at = seatOf(app, key);
       if (!at) continue;
-      const ring = ringStyle(members);
+      const ring = ringStyle(badge);
       const icon = L.divIcon({
         className: `unplaced-badge${key === CITY ? ' is-city' : ''}`,
         html: '',
@@ -92,13 +113,13 @@ export function unplacedLayer(app) {
       marker.on('add', () => {
         const el = marker.getElement();
         el.replaceChildren(h('span', { class: 'ub-ring', dataset: { categories: ring.categories }, style: { background: ring.background } },
-          h('span', { class: 'ub-count' }, members.length)));
+          h('span', { class: 'ub-count' }, badge.count)));
         el.dataset.key = key;
-        el.dataset.ids = members.map((f) => f.id).join(' ');
-        el.setAttribute('aria-label', label(key, members.length));
+        el.dataset.count = String(badge.count);
+        el.setAttribute('aria-label', label(key, badge.count));
         el.setAttribute('role', 'button');
       });
-      marker.bindTooltip(() => h('span', {}, label(key, members.length)), { direction: 'top', offset: [0, -20], className: 'hover-tip' });
+      marker.bindTooltip(() => h('span', {}, label(key, badge.count)), { direction: 'top', offset: [0, -20], className: 'hover-tip' });
       const open = () => app.select({ type: 'unplaced', id: key }, { via: 'map' });
       marker.on('click', (e) => {
         if (app.placing) return;
@@ -115,7 +136,7 @@ export function unplacedLayer(app) {
     if (!show && app.map.hasLayer(group)) group.remove();
   }
 
-  for (const event of ['filters', 'data', 'lang']) app.on(event, refresh);
+  for (const event of ['filters', 'data', 'lang', 'project']) app.on(event, refresh);
   for (const event of ['layers', 'approx']) app.on(event, apply);
   return {
     refresh,

@@ -128,8 +128,12 @@ export function detailPanel(app, el, { notify, signIn }) {
   app.on('lang', () => { if (!view) render(); else el.querySelector('.detail-head')?.replaceWith(head(app.feature(history[history.length - 1]), null)); });
   // A spot or a county's unplaced projects list only the projects that pass the filters.
   app.on('filters', () => {
-    if (!['spot', 'unplaced'].includes(app.state.selected?.type)) return;
-    if (app.feature(app.state.selected)) render(); else app.select(null);
+    const sel = app.state.selected;
+    if (!['spot', 'unplaced'].includes(sel?.type)) return;
+    app.resolve(sel).then((feature) => {
+      if (app.state.selected !== sel) return;
+      if (feature) render(); else app.select(null);
+    }, () => {});
   });
   app.on('data', () => { if (!view && app.state.selected && app.state.selected.type !== 'project') render(); });
   app.on('edit-new', openNew);

@@ -75,7 +75,7 @@ export function createProjectView(app, { feature, isNew = false, notify, signIn,
     editor.destroy();
     editor = null;
     app.editing = null;
-    if (!isNew) app.layers.get('projects')?.upsert(app.index.projects.get(String(current.id)) || current);
+    if (!isNew) app.layers.get('projects')?.show(current.id);
     app.emit('editing', null);
   }
 
@@ -90,7 +90,7 @@ export function createProjectView(app, { feature, isNew = false, notify, signIn,
       }
     }
     app.editing = { id: isNew ? null : String(current.id) };
-    if (!isNew) app.layers.get('projects')?.remove(current.id); // the editor draws it while it is being edited
+    if (!isNew) app.layers.get('projects')?.hide(current.id); // the editor draws it while it is being edited
     app.emit('editing', app.editing);
     editor = createProjectEditor(app, {
       feature: start.feature,
@@ -110,7 +110,7 @@ export function createProjectView(app, { feature, isNew = false, notify, signIn,
           app.emit('editing', null);
           return;
         } else {
-          app.layers.get('projects')?.upsert(app.index.projects.get(String(current.id)) || current);
+          app.layers.get('projects')?.show(current.id);
         }
         app.emit('editing', null);
         render();

@@ -17,6 +17,7 @@ export function searchListCard(app, list) {
   return h('article', { class: 'card place-card search-list', dataset: { type: 'search' } },
     h('p', { class: 'kicker' }, h('span', {}, t('search.kicker'))),
     h('h2', { id: 'detail-title', class: 'card-title', tabindex: '-1' }, t('search.title', { q: list.query })),
-    h('p', { class: 'note search-list-count' }, list.features ? t('search.note', { n: list.total }) : t('search.loading')),
+    h('p', { class: 'note search-list-count' }, !list.features ? t('search.loading')
+      : list.total > list.features.length ? t('search.count', { total: list.total, shown: list.features.length }) : t('search.note', { n: list.total })),
     list.features ? h('ol', { class: 'project-list' }, rows) : null);
 }

@@ -16,8 +16,13 @@ function countyForms(p) {
   return forms;
 }
 
-/** Projects' features in the server's order: the server finds the ids, the loaded layer has the features. */
-export const loadedProjects = (app, page) => page.features.map((f) => app.index.projects.get(String(f.id))).filter(Boolean);
+/** The page's projects in the server's order; each is kept, so that choosing one needs no second request. */
+export const loadedProjects = (app, page) => page.features.map((f) => {
+  app.index.projects.set(String(f.id), f);
+  return f;
+});
+/** The search list shows this many projects at most and says how many match in all. */
+export const LIST_LIMIT = 500;
 
 export function createSearch(app, root) {
   const input = root.querySelector('#search-input');
@@ -151,15 +156,9 @@ export function createSearch(app, root) {
   app.on('lang', () => { if (!list.hidden) show(input.value.trim()); });
 }
 
-/** Every project matching the query, in the server's order, page by page (10,000 at most per request). */
+/** The first LIST_LIMIT projects matching the query, in the server's order, and how many match in all. */
 export async function searchAll(app, query, signal) {
-  const features = [];
-  let total = Infinity;
-  for (let offset = 0; offset < total; offset += 10000) {
-    const page = await app.api.search(query, signal, { offset, limit: 10000 });
-    total = page.numberMatched ?? page.features.length;
-    features.push(...loadedProjects(app, page));
-    if (!page.features.length) break;
-  }
-  return { query, total: Number.isFinite(total) ? total : features.length, features };
+  const page = await app.api.search(query, signal, { offset: 0, limit: LIST_LIMIT });
+  const features = page.features.map((f) => ({ type: 'Feature', id: f.id, geometry: null, properties: f.properties }));
+  return { query, total: page.numberMatched ?? features.length, features };
 }
