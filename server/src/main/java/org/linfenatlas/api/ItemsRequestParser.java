@@ -30,13 +30,33 @@ public final class ItemsRequestParser {
     }
 
     public static ItemsRequest parse(LayerSpec spec, Map<String, List<String>> raw) {
-        Map<String, String> params = single(raw, allowed(spec));
+        return parse(spec, raw, allowed(spec), Formats.GEOJSON);
+    }
+
+    /**
+     * The selection of items' parameters (filters, q, CQL2 filter, datetime and, where allowed, bbox) for a
+     * resource that takes only {@code allowed} of them (unknown ones are a 400, as on items) and whose `f` is one of
+     * {@code formats}: what tiles and statistics select by.
+     */
+    static ItemsQuery selection(LayerSpec spec, Map<String, List<String>> raw, List<String> allowed, List<String> formats) {
+        return parse(spec, raw, allowed, formats).query();
+    }
+
+    /** Items' parameters with the selection's own: every parameter of items not named in {@code without}. */
+    static List<String> allowedWithout(LayerSpec spec, List<String> without) {
+        List<String> allowed = new ArrayList<>(allowed(spec));
+        allowed.removeAll(without);
+        return allowed;
+    }
+
+    private static ItemsRequest parse(LayerSpec spec, Map<String, List<String>> raw, List<String> allowed, List<String> formats) {
+        Map<String, String> params = single(raw, allowed);
         int limit = limit(params, DEFAULT_LIMIT, MAX_LIMIT);
         long offset = integer(params, "offset", 0, 0);
         Crs crs = crs(params, "crs");
         Envelope bbox = bbox(params.get("bbox"), crs(params, "bbox-crs"));
         datetime(params.get("datetime"));
-        format(params.get("f"));
+        Formats.check(params.get("f"), formats);
         Map<String, Set<String>> filters = new TreeMap<>();
         spec.filters().forEach((param, property) -> {
             if (params.containsKey(param)) {
@@ -189,10 +209,6 @@ public final class ItemsRequestParser {
                 throw ApiException.badParameter("'datetime' value '" + clip(text) + "' is not an RFC 3339 date or date-time");
             }
         }
-    }
-
-    private static void format(String f) {
-        Formats.check(f, Formats.GEOJSON);
     }
 
     private static Set<String> values(String param, String value) {

@@ -72,6 +72,7 @@ public final class OgcApi {
         routes.get(PREFIX + "/collections/{collectionId}/items", this::items);
         routes.get(PREFIX + "/collections/{collectionId}/items/{featureId}", this::item);
         routes.get(PREFIX + "/stats", this::stats);
+        new TilesApi(store, cache, this::revisionFor).register(config);
     }
 
     /**

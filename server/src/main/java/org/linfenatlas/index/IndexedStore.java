@@ -205,6 +205,12 @@ public final class IndexedStore implements FeatureStore {
         return snapshot.layer(query.collection()).query(query);
     }
 
+    /** Straight from the index: the tree and the tests, no page of features. */
+    @Override
+    public void forEachSelected(ItemsQuery selection, java.util.function.Consumer<Feature> action) {
+        snapshot.layer(selection.collection()).forEachSelected(selection, action);
+    }
+
     @Override
     public Optional<Feature> item(String collection, String featureId) {
         return Optional.ofNullable(snapshot.layer(collection).get(featureId));

@@ -361,6 +361,30 @@ final class LayerIndex {
         return new FeaturePage(result, page.seen);
     }
 
+    /** Each feature the query selects (paging and sort ignored), in no particular order; each once. */
+    void forEachSelected(ItemsQuery query, java.util.function.Consumer<Feature> action) {
+        Selection selection = new Selection(query);
+        boolean test = selection.testsEach();
+        long[] mask = query.terms().isEmpty() ? null : SearchText.mask(query.terms());
+        IntConsumer offer = i -> {
+            if ((!test || selection.passes(features[i]))
+                    && (mask == null || mayMatch(i, mask) && searchTexts[i].score(query.terms()) > 0)) {
+                action.accept(features[i]);
+            }
+        };
+        if (selection.boxes.size() == 1) {
+            forEachIntersecting(selection.boxes.get(0), offer);
+        } else if (selection.boxes.isEmpty()) {
+            for (int i = 0; i < features.length; i++) {
+                offer.accept(i);
+            }
+        } else {
+            BitSet inBoxes = new BitSet(features.length);
+            selection.boxes.forEach(box -> forEachIntersecting(box, inBoxes::set));
+            inBoxes.stream().forEach(offer);
+        }
+    }
+
     /** What a query selects by: the box the tree looks up (the bbox, or the CQL2 filter's envelope), then the tests. */
     private static final class Selection {
         /** What the tree looks up: the bbox (two boxes across the antimeridian), or the CQL2 filter's envelope; none: all. */

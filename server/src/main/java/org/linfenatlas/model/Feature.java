@@ -3,8 +3,10 @@ package org.linfenatlas.model;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
@@ -26,6 +28,7 @@ public final class Feature {
     private final Map<String, Object> properties;
     private final long version;
     private volatile byte[] json;
+    private volatile Coordinate representative;
 
     /** A feature at version 1, as seeded or imported. */
     public Feature(String id, Geometry geometry, Map<String, Object> properties) {
@@ -72,6 +75,20 @@ public final class Feature {
     public String text(String name) {
         Object value = properties.get(name);
         return value == null ? null : value.toString();
+    }
+
+    /**
+     * The one point that stands for the feature where it is drawn as a point or counted in a cluster: a point
+     * itself, else JTS's interior point (a vertex of a line near its centroid, a point inside an area); null
+     * without a geometry. Computed once per feature version and kept.
+     */
+    public Coordinate representativePoint() {
+        Coordinate point = representative;
+        if (point == null && hasGeometry()) {
+            point = geometry instanceof Point p ? p.getCoordinate() : geometry.getInteriorPoint().getCoordinate();
+            representative = point;
+        }
+        return point;
     }
 
     /** RFC 7946 geometry (counter-clockwise shells, 6 decimals); not kept: {@link #json} holds it where it repeats. */

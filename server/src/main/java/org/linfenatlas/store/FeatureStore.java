@@ -3,6 +3,7 @@ package org.linfenatlas.store;
 import java.util.List;
 import java.util.Optional;
 import org.linfenatlas.model.Feature;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * The one interface between HTTP and data. Implementations: the in-memory index over the embedded
@@ -42,6 +43,28 @@ public interface FeatureStore extends AutoCloseable {
     /** Whether the query selects less than the whole collection (paging aside): any bbox, term, filter... */
     static boolean selects(ItemsQuery query) {
         return !query.withPage(0, Integer.MAX_VALUE).equals(ItemsQuery.all(query.collection()));
+    }
+
+    /**
+     * Every feature the query selects (bbox, filters, terms, CQL2 filter; paging and sort ignored), in no
+     * particular order: what tiles are made of. By default one items page of every match; the stores walk
+     * their own index or rows instead.
+     */
+    default void forEachSelected(ItemsQuery selection, java.util.function.Consumer<Feature> action) {
+        items(selection.withPage(0, Integer.MAX_VALUE)).features().forEach(action);
+    }
+
+    /**
+     * The clusters and features of one tile of a collection for the selection (its own bbox replaced by the
+     * tile's), by the rule of {@link org.linfenatlas.tiles.TileClusters}: the same answer from every store.
+     */
+    default org.linfenatlas.tiles.TileContent tile(ItemsQuery selection, org.linfenatlas.tiles.TileAddress tile) {
+        org.linfenatlas.tiles.TileClusters content = new org.linfenatlas.tiles.TileClusters(tile);
+        Envelope box = tile.envelope();
+        // a hair wider: the tile's own test (by pixel) decides a point on its edge, not rounding of the bounds
+        box.expandBy(1e-9);
+        forEachSelected(selection.withBbox(box), content::offer);
+        return content.content();
     }
 
     /** The collection's version (a derived collection has that of its source: belts follow counties). */

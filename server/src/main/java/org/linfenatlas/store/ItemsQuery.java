@@ -82,6 +82,11 @@ public record ItemsQuery(
         return new ItemsQuery(collection, bbox, filters, terms, sortBy, newOffset, newLimit, filter);
     }
 
+    /** The same selection within another bbox (CRS84, null for none), e.g. a tile's. */
+    public ItemsQuery withBbox(Envelope newBbox) {
+        return new ItemsQuery(collection, newBbox, filters, terms, sortBy, offset, limit, filter);
+    }
+
     public static ItemsQuery all(String collection) {
         return new ItemsQuery(collection, null, Map.of(), List.of(), List.of(), 0, Integer.MAX_VALUE);
     }

@@ -183,6 +183,22 @@ public final class PostGisFeatureStore implements FeatureStore {
         });
     }
 
+    /** One query over the selection's rows, read as they come (no count, no order, no page). */
+    @Override
+    public void forEachSelected(ItemsQuery selection, java.util.function.Consumer<Feature> action) {
+        LayerTable table = table(selection.collection());
+        Sql sql = new Sql("SELECT " + table.selectList() + " FROM " + table.table()).append(where(table, selection));
+        query(c -> {
+            WKBReader wkb = new WKBReader();
+            try (PreparedStatement s = sql.prepare(c); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(table.read(rs, 1, wkb));
+                }
+            }
+            return null;
+        });
+    }
+
     @Override
     public Optional<Feature> item(String collection, String featureId) {
         LayerTable table = table(collection);
