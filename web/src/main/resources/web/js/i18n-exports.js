@@ -24,6 +24,11 @@ export const EXPORT_STRINGS = {
     'print.button': '打印报告',
     'print.title': '{name} 项目报告',
     'print.dataDate': '数据日期：{date}',
+    'list.loading': '正在加载…',
+    'list.failed': '加载失败。',
+    'list.retry': '重试',
+    'list.more': '再显示 {n} 项（共 {total} 项）',
+    'print.firstOf': '列出前 {n} 项（共 {total} 项）',
     'print.sources': '资料来源：《临汾市“十四五”促进区域融合发展实现高水平崛起规划》（临政发〔2022〕10号）；行政区划与底图见地图署名。',
   },
   en: {
@@ -49,6 +54,11 @@ export const EXPORT_STRINGS = {
     'print.button': 'Print report',
     'print.title': '{name}: projects report',
     'print.dataDate': 'Data as of {date}',
+    'list.loading': 'Loading…',
+    'list.failed': 'Could not load.',
+    'list.retry': 'Retry',
+    'list.more': 'Show {n} more ({total} in all)',
+    'print.firstOf': 'The first {n} of {total} projects',
     'print.sources': 'Source: Linfen 14th Five-Year plan for regional integration (临政发〔2022〕10号); boundaries and base map as credited on the map.',
   },
 };

@@ -2,19 +2,23 @@
 // the sources. The print button of the county/belt card builds it around the map, fits the map to the area at the
 // printed size (body.report-open, css/atlas.css @media print), prints, and takes it away after printing.
 import { h } from './dom.js';
-import { projectsTable, compareBy } from './panels/table-panel.js';
+import { projectPages } from './panels/server-lists.js';
+import { projectsTable } from './panels/table-panel.js';
 
-/** The projects of a county (by name) or a belt (by id). */
-export function projectsOfPlace(app, type, feature) {
-  const all = [...app.index.projects.values()];
-  if (type === 'county') return all.filter((f) => (f.properties.counties || []).includes(feature.properties.name));
-  return all.filter((f) => (f.properties.belts || []).includes(String(feature.id)));
+/** At most this many rows in a report: a longer list says "the first N of M". */
+export const REPORT_ROWS = 2000;
+
+/** The projects of a county (by name) or a belt (by id), by name, from the server: {features, numberMatched}. */
+export function projectsOfPlace(app, type, feature, signal) {
+  const params = new URLSearchParams(type === 'county' ? { county: feature.properties.name } : { belt: String(feature.id) });
+  params.set('sortby', `${app.i18n.lang === 'en' ? 'name_en' : 'name'},id`);
+  return projectPages(app, params, signal, REPORT_ROWS);
 }
 
 /** When the projects' data is from: the items' timeStamp (the version's time), else today. */
 async function dataDate() {
   try {
-    const response = await fetch('api/collections/projects/items?limit=1', { headers: { Accept: 'application/geo+json' } });
+    const response = await fetch('api/collections/projects/items?limit=1&skipGeometry=true', { headers: { Accept: 'application/geo+json' } });
     const stamp = (await response.json()).timeStamp;
     if (stamp) return stamp.slice(0, 10);
   } catch (e) {
@@ -29,11 +33,11 @@ export async function openReport(app, type, id) {
   const feature = app.feature({ type, id });
   if (!feature) return null;
   const name = app.i18n.name(feature.properties);
-  const projects = projectsOfPlace(app, type, feature).sort(compareBy(app, 'name', false));
-  const date = await dataDate();
+  const [{ features: projects, numberMatched }, date] = await Promise.all([projectsOfPlace(app, type, feature), dataDate()]);
   const head = h('header', { class: 'print-report print-head', id: 'print-head' },
     h('h1', null, app.t('print.title', { name })),
-    h('p', null, app.t('place.projects', { n: projects.length })));
+    h('p', null, app.t('place.projects', { n: numberMatched })),
+    numberMatched > projects.length ? h('p', { class: 'print-first' }, app.t('print.firstOf', { n: projects.length, total: numberMatched })) : null);
   const body = h('section', { class: 'print-report print-body', id: 'print-body' },
     projectsTable(app, projects),
     h('p', { class: 'print-date' }, app.t('print.dataDate', { date })),

@@ -159,6 +159,7 @@ final class Documents {
         doc.put("counties", stats.counties().stream().map(Documents::group).toList());
         doc.put("categories", stats.categories().stream().map(Documents::group).toList());
         doc.put("stages", stats.stages());
+        doc.put("statuses", stats.statuses());
         return doc;
     }
 

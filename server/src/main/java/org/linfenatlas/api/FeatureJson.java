@@ -47,13 +47,14 @@ public final class FeatureJson {
         }
         out.reset();
         out.writeBytes(COLLECTION_HEAD);
-        boolean usual = request.crs() == Crs.CRS84 && request.properties() == null;
+        boolean usual = request.crs() == Crs.CRS84 && request.properties() == null && !request.skipGeometry();
         for (int i = 0; i < features.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
             Feature f = features.get(i);
-            out.writeBytes(usual ? f.json(FeatureJson::usual) : write(g -> writeFeature(g, f, request.crs(), request.properties(), null)));
+            out.writeBytes(usual ? f.json(FeatureJson::usual) : write(g -> writeFeature(g, f, request.skipGeometry() ? null : request.crs(),
+                    request.properties(), null)));
         }
         out.write(']');
         int brace = out.size();
@@ -79,13 +80,18 @@ public final class FeatureJson {
         return write(g -> writeFeature(g, feature, crs, null, links));
     }
 
+    /** @param crs null to write the geometry as null */
     private static void writeFeature(JsonGenerator g, Feature f, Crs crs, List<String> only, List<Link> links) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "Feature");
         g.writeStringField("id", f.id());
         g.writeFieldName("geometry");
-        g.writeRawValue(crs == Crs.CRS84 || !f.hasGeometry() ? f.geometryJson()
-                : Feature.encode(crs.fromCrs84(f.geometry()), crs.decimals()));
+        if (crs == null) {
+            g.writeNull();
+        } else {
+            g.writeRawValue(crs == Crs.CRS84 || !f.hasGeometry() ? f.geometryJson()
+                    : Feature.encode(crs.fromCrs84(f.geometry()), crs.decimals()));
+        }
         g.writeObjectFieldStart("properties");
         if (only == null) {
             for (Map.Entry<String, Object> e : f.properties().entrySet()) {

@@ -24,7 +24,7 @@ public final class ItemsRequestParser {
     public static final int MAX_VALUE_LENGTH = 1000;
     public static final int MAX_QUERY_TEXT = 200;
     static final List<String> COMMON = List.of("limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "f",
-            "sortby", "properties", "filter", "filter-lang", "filter-crs");
+            "sortby", "properties", "filter", "filter-lang", "filter-crs", "skipGeometry");
 
     private ItemsRequestParser() {
     }
@@ -69,7 +69,20 @@ public final class ItemsRequestParser {
         Map<String, String> linkParams = new LinkedHashMap<>(params);
         linkParams.remove("offset");
         linkParams.put("limit", Integer.toString(limit));
-        return new ItemsRequest(query, crs, properties(spec, params.get("properties")), linkParams);
+        return new ItemsRequest(query, crs, properties(spec, params.get("properties")), linkParams,
+                bool(params, "skipGeometry"));
+    }
+
+    /** A boolean parameter: true or false, false when absent. */
+    private static boolean bool(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ApiException.badParameter("'" + name + "' must be true or false, got '" + clip(value) + "'");
     }
 
     static List<String> allowed(LayerSpec spec) {

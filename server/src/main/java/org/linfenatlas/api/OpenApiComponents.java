@@ -105,7 +105,10 @@ final class OpenApiComponents {
         Map<String, Object> groups = Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/statsGroup"));
         s.put("stats", object(List.of("total"), Map.of("total", Map.of("type", "integer"),
                 "investment_yi_yuan", Map.of("type", "number"),
-                "investment_count", Map.of("type", "integer", "description", "Projects that state an investment"), "belts", groups, "counties", groups, "categories", groups)));
+                "investment_count", Map.of("type", "integer", "description", "Projects that state an investment"), "belts", groups, "counties", groups, "categories", groups,
+                "stages", counts("Projects per stage: every stage code (0 when none), other stored values, and 'unset'"),
+                "statuses", counts("Projects per status: every status code (0 when none), other stored values,"
+                        + " and 'unset' when some project has none"))));
         return s;
     }
 
@@ -117,6 +120,11 @@ final class OpenApiComponents {
         }
         o.put("properties", properties);
         return o;
+    }
+
+    private static Map<String, Object> counts(String description) {
+        return Map.of("type", "object", "description", description,
+                "additionalProperties", Map.of("type", "integer", "minimum", 0));
     }
 
     private static Map<String, Object> str() {

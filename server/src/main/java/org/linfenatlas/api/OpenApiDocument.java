@@ -91,6 +91,8 @@ final class OpenApiDocument {
         params.add(param("properties", "Comma-separated properties to return",
                 Map.of("type", "array", "items", Map.of("type", "string",
                         "enum", spec.properties().stream().map(PropertySpec::name).toList())), false));
+        params.add(param("skipGeometry", "true: every feature's geometry is null (lists that need no shapes)",
+                Map.of("type", "boolean", "default", false), false));
         params.addAll(selectionParameters(spec));
         return params;
     }

@@ -11,7 +11,7 @@ import org.linfenatlas.data.BeltDissolver;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.store.Stats;
 
-/** Counts and stated investment of projects per belt, county and category; counts per stage. */
+/** Counts and stated investment of projects per belt, county and category; counts per stage and status. */
 public final class StatsCalculator {
     private StatsCalculator() {
     }
@@ -25,8 +25,10 @@ public final class StatsCalculator {
         Map<String, Tally> categories = new TreeMap<>();
         Tally total = new Tally();
         Map<String, Long> stages = new HashMap<>();
+        Map<String, Long> statuses = new HashMap<>();
         for (Feature p : projects) {
             stages.merge(p.text("stage"), 1L, Long::sum);
+            statuses.merge(p.text("status"), 1L, Long::sum);
             String category = p.text("category");
             Double investment = investmentOf(p);
             total.add(category, investment);
@@ -51,7 +53,7 @@ public final class StatsCalculator {
         List<Stats.Group> categoryGroups = new ArrayList<>();
         categories.forEach((id, tally) -> categoryGroups.add(tally.group(id, null, null, null)));
         return new Stats(total.count, round(total.investment), beltGroups, countyGroups, categoryGroups,
-                Stats.stageCounts(stages), total.investmentCount);
+                Stats.stageCounts(stages), total.investmentCount, Stats.statusCounts(statuses));
     }
 
     /** figures.investment_yi_yuan, or null when the project states none. */

@@ -15,10 +15,18 @@ import org.linfenatlas.model.Vocabulary;
  *               none), then any other stored value, then {@link #UNSET} for projects without a stage
  * @param investmentCount how many projects state an investment (figures.investment_yi_yuan), so that
  *               {@code investmentYiYuan} reads as "stated by N projects", not as the plans' total
+ * @param statuses project count per status code: every code of Vocabulary.STATUSES in its order (0 when
+ *               none), then any other stored value, then {@link #UNSET} only when some project has none
  */
 public record Stats(long total, double investmentYiYuan, List<Group> belts, List<Group> counties, List<Group> categories,
-                    Map<String, Long> stages, long investmentCount) {
+                    Map<String, Long> stages, long investmentCount, Map<String, Long> statuses) {
     public static final String UNSET = "unset";
+
+    /** Without the per-status counts (empty). */
+    public Stats(long total, double investmentYiYuan, List<Group> belts, List<Group> counties, List<Group> categories,
+                 Map<String, Long> stages, long investmentCount) {
+        this(total, investmentYiYuan, belts, counties, categories, stages, investmentCount, Map.of());
+    }
 
     /** Without the count of projects that state an investment (0). */
     public Stats(long total, double investmentYiYuan, List<Group> belts, List<Group> counties, List<Group> categories,
@@ -28,19 +36,30 @@ public record Stats(long total, double investmentYiYuan, List<Group> belts, List
 
     /** Per-stage counts in the documented order, from the counts of the stored values (null key: no stage). */
     public static Map<String, Long> stageCounts(Map<String, Long> byStoredValue) {
+        return codeCounts(Vocabulary.STAGES, byStoredValue, true);
+    }
+
+    /** Per-status counts in the documented order, from the counts of the stored values (null key: no status). */
+    public static Map<String, Long> statusCounts(Map<String, Long> byStoredValue) {
+        return codeCounts(Vocabulary.STATUSES, byStoredValue, false);
+    }
+
+    private static Map<String, Long> codeCounts(List<String> codes, Map<String, Long> byStoredValue, boolean alwaysUnset) {
         Map<String, Long> others = new TreeMap<>();
         Long unset = 0L;
         for (Map.Entry<String, Long> e : byStoredValue.entrySet()) {
             if (e.getKey() == null) {
                 unset = e.getValue();
-            } else if (!Vocabulary.STAGES.contains(e.getKey())) {
+            } else if (!codes.contains(e.getKey())) {
                 others.put(e.getKey(), e.getValue());
             }
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        Vocabulary.STAGES.forEach(stage -> counts.put(stage, byStoredValue.getOrDefault(stage, 0L)));
+        codes.forEach(code -> counts.put(code, byStoredValue.getOrDefault(code, 0L)));
         counts.putAll(others);
-        counts.put(UNSET, unset);
+        if (alwaysUnset || unset > 0) {
+            counts.put(UNSET, unset);
+        }
         return Collections.unmodifiableMap(counts);
     }
 

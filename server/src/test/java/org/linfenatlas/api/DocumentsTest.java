@@ -102,7 +102,8 @@ class DocumentsTest extends ApiTestSupport {
             JsonNode params = json(client.get("/api/openapi")).path("paths").path("/collections/projects/items").path("get").path("parameters");
             List<String> names = new ArrayList<>();
             params.forEach(p -> names.add(p.has("name") ? p.path("name").asText() : p.path("$ref").asText()));
-            for (String name : List.of("q", "category", "county", "belt", "status", "precision", "sortby", "properties")) {
+            for (String name : List.of("q", "category", "county", "belt", "status", "precision", "sortby", "properties",
+                    "skipGeometry")) {
                 assertTrue(names.contains(name), "missing " + name + " in " + names);
             }
         });
@@ -126,6 +127,24 @@ class DocumentsTest extends ApiTestSupport {
             assertEquals("fen", stats.path("belts").get(0).path("id").asText());
             assertEquals(3, stats.path("belts").get(0).path("categories").path("energy").asInt());
         });
+    }
+
+    @Test
+    void statsGiveTheCountOfEveryStatusCode() {
+        withServer((store, client) -> {
+            JsonNode statuses = json(client.get("/api/stats")).path("statuses");
+            List<String> codes = new ArrayList<>();
+            statuses.fieldNames().forEachRemaining(codes::add);
+            assertEquals(java.util.Set.of("build", "upgrade", "plan", "existing"), java.util.Set.copyOf(codes));
+            assertEquals(3, statuses.path("plan").asInt());
+            assertEquals(0, statuses.path("build").asInt());
+        });
+    }
+
+    @Test
+    void openApiDescribesTheStatusCountsOfStats() {
+        withServer((store, client) -> assertTrue(json(client.get("/api/openapi")).path("components").path("schemas")
+                .path("stats").path("properties").has("statuses")));
     }
 
     @Test

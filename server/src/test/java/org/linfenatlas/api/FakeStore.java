@@ -118,7 +118,7 @@ final class FakeStore implements FeatureStore {
         failIfAsked();
         return new Stats(3, 12.5, List.of(new Stats.Group("fen", "沿汾", "Fen River belt", null, 3, 12.5, Map.of("energy", 3L))),
                 List.of(), List.of(new Stats.Group("energy", null, null, null, 3, 12.5, Map.of())),
-                Stats.stageCounts(Map.of("construction", 1L)));
+                Stats.stageCounts(Map.of("construction", 1L)), 0, Stats.statusCounts(Map.of("plan", 3L)));
     }
 
     @Override

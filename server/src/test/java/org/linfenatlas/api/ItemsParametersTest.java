@@ -274,4 +274,9 @@ class ItemsParametersTest extends ApiTestSupport {
             assertNull(store.lastQuery.bbox());
         });
     }
+
+    @Test
+    void skipGeometryThatIsNotABooleanIsRejected() {
+        withServer((store, client) -> assertBadRequest(client.get(ITEMS + "?skipGeometry=yes"), "skipGeometry"));
+    }
 }

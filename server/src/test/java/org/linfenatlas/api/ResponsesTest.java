@@ -93,6 +93,37 @@ class ResponsesTest extends ApiTestSupport {
     }
 
     @Test
+    void skipGeometryWritesEveryGeometryAsNull() {
+        withServer((store, client) -> {
+            JsonNode features = json(client.get(ITEMS + "?skipGeometry=true&limit=5")).path("features");
+            assertEquals(5, features.size());
+            features.forEach(f -> assertTrue(f.has("geometry") && f.path("geometry").isNull(), f.toString()));
+            assertEquals("项目0", features.get(0).path("properties").path("name").asText());
+        });
+    }
+
+    @Test
+    void skipGeometryFalseKeepsTheGeometries() {
+        withServer((store, client) -> assertEquals("Point",
+                json(client.get(ITEMS + "?skipGeometry=false&limit=1")).path("features").get(0).path("geometry").path("type").asText()));
+    }
+
+    @Test
+    void skipGeometryWithAPropertySubsetWritesNullGeometriesAndThoseProperties() {
+        withServer((store, client) -> {
+            JsonNode f = json(client.get(ITEMS + "?skipGeometry=true&properties=name&limit=1")).path("features").get(0);
+            assertTrue(f.path("geometry").isNull());
+            assertEquals(1, f.path("properties").size());
+        });
+    }
+
+    @Test
+    void nextLinkKeepsSkipGeometry() {
+        withServer((store, client) -> assertTrue(link(json(client.get(ITEMS + "?skipGeometry=true&limit=10")), "next")
+                .contains("skipGeometry=true")));
+    }
+
+    @Test
     void webMercatorOutputIsInMetresWithContentCrs() {
         withServer((store, client) -> {
             var response = client.get(ITEMS + "?crs=http://www.opengis.net/def/crs/EPSG/0/3857&limit=1");

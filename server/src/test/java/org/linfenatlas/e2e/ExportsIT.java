@@ -3,6 +3,7 @@ package org.linfenatlas.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,10 +62,14 @@ class ExportsIT {
         assertEquals(Math.min(50, matched), page.count("#tabpanel-table tbody tr"), "one page of the filtered projects");
         assertTrue(page.text("#table-count").contains(Long.toString(matched)), page.text("#table-count"));
 
-        // sortable: by name descending after two clicks
+        // sorted by the server: by name descending after a click on the name (ascending by default)
         page.find("#tabpanel-table button.sort[data-column='name']").click();
         page.waitFor(d -> "descending".equals(page.js(
                 "return document.querySelector(\"#tabpanel-table th[aria-sort]\")?.getAttribute('aria-sort');")));
+        String lastByName = atlas.json("/api/collections/projects/items?limit=1&category=energy&sortby=-name,id").at("/features/0/id").asText();
+        page.waitFor(d -> lastByName.equals(page.js("return document.querySelector('#tabpanel-table tbody tr')?.dataset.id;")));
+        assertTrue(page.requestedUrls().stream().anyMatch(u -> u.contains("/items?") && u.contains("sortby=-name") && u.contains("skipGeometry=true")),
+                "the table asks the server for a page without geometries");
 
         // a row selects its project; the selection is the highlighted row
         String id = (String) page.js("return document.querySelector('#tabpanel-table tbody tr').dataset.id;");
@@ -92,6 +97,13 @@ class ExportsIT {
                 && page.text("#stats-total").replaceAll("\\D", "").equals(Long.toString(matched)));
         assertTrue(page.count("#stats-filters") == 1 && !page.text("#stats-filters").isBlank());
         assertTrue(page.count("#stats-status li") >= 4, "a bar per status");
+        JsonNode statuses = atlas.json("/api/stats?category=energy").path("statuses");
+        List<String> shown = page.all("#stats-status .stat-value").stream().map(e -> e.getText().replaceAll("\\D", "")).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        for (String status : List.of("build", "upgrade", "plan", "existing")) {
+            expected.add(statuses.path(status).asText());
+        }
+        assertEquals(expected, shown, "the bars per status are the server's counts of the filtered projects");
         page.find("#stats-shade").click();
         page.waitFor(d -> page.find("#stats-shade").isSelected());
     }
@@ -104,7 +116,9 @@ class ExportsIT {
         page.find("[data-print-place]").click();
         page.waitFor(Duration.ofSeconds(20), d -> "yes".equals(page.js("return document.documentElement.dataset.printed || null;")));
         long projects = ((Number) page.js("return document.querySelectorAll('#print-body tbody tr').length;")).longValue();
-        assertTrue(projects > 10, "吉县 has its projects in the report: " + projects);
+        long inJi = atlas.json("/api/collections/projects/items?limit=1&county=" + RunningJar.enc("吉县")).path("numberMatched").asLong();
+        assertTrue(inJi > 10);
+        assertEquals(inJi, projects, "the report lists every project of 吉县 the server has");
         String title = (String) page.js("return document.querySelector('#print-head h1').textContent;"); // not displayed on screen
         assertTrue(title.contains("吉县"), title);
         browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));

@@ -46,6 +46,38 @@ class StatsCalculatorTest {
         assertEquals(1L, stages.get("abandoned"));
     }
 
+    @Test
+    void statusesAreCountedInVocabularyOrderWithZeros() {
+        List<Feature> projects = List.of(withStatus("a", "plan"), withStatus("b", "plan"), withStatus("c", "existing"));
+        Map<String, Long> expected = new LinkedHashMap<>();
+        expected.put("build", 0L);
+        expected.put("upgrade", 0L);
+        expected.put("plan", 2L);
+        expected.put("existing", 1L);
+        Map<String, Long> statuses = StatsCalculator.compute(projects, counties).statuses();
+        assertEquals(List.copyOf(expected.entrySet()), List.copyOf(statuses.entrySet()));
+    }
+
+    @Test
+    void projectsWithoutAStatusAreCountedAsUnset() {
+        Map<String, Long> statuses = StatsCalculator.compute(List.of(project("a", null)), counties).statuses();
+        assertEquals(1L, statuses.get("unset"));
+    }
+
+    @Test
+    void theStatusesOfTheBundledDataAddUpToTheTotal() {
+        List<Feature> projects = TestLayers.withSyntheticProjects(0, 1L).get(Layers.PROJECTS_SPEC);
+        Map<String, Long> statuses = StatsCalculator.compute(projects, counties).statuses();
+        assertEquals((long) projects.size(), statuses.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private static Feature withStatus(String id, String status) {
+        Feature f = project(id, null);
+        Map<String, Object> p = new LinkedHashMap<>(f.properties());
+        p.put("status", status);
+        return new Feature(id, f.geometry(), p);
+    }
+
     private static Feature project(String id, String stage) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("name", id);

@@ -31,6 +31,7 @@ import org.linfenatlas.index.SearchText;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.model.Layers;
+import org.linfenatlas.model.Vocabulary;
 import org.linfenatlas.store.ItemsQuery.SortKey;
 import org.linfenatlas.testdata.TestLayers;
 import org.locationtech.jts.geom.Envelope;
@@ -227,6 +228,7 @@ public abstract class StoreContractTest {
         assertEquals(store.items(ItemsQuery.all(Layers.PROJECTS)).numberMatched(), actual.total());
         assertTrue(actual.investmentYiYuan() > 0);
         assertTrue(actual.stages().get("construction") > 0, "the synthetic projects report stages: " + actual.stages());
+        assertEquals(Vocabulary.STATUSES, List.copyOf(actual.statuses().keySet()), "every status code, in order");
     }
 
     /** The project cases that select (paging and sorting aside): what /api/stats takes. */
@@ -244,6 +246,7 @@ public abstract class StoreContractTest {
         long matched = store.items(query).numberMatched();
         assertEquals(matched, actual.total(), "total is numberMatched");
         assertEquals(matched, actual.stages().values().stream().mapToLong(Long::longValue).sum(), "stages add up");
+        assertEquals(matched, actual.statuses().values().stream().mapToLong(Long::longValue).sum(), "statuses add up");
         assertEquals(matched, actual.categories().stream().mapToLong(Stats.Group::count).sum(), "categories add up");
     }
 
@@ -333,6 +336,8 @@ public abstract class StoreContractTest {
         cases.add(q(p, "literal against literal, false").cql("1 > 2 OR category = 'energy'"));
         cases.add(q(p, "TRUE").cql("TRUE"));
         cases.add(q(p, "FALSE").cql("FALSE"));
+        cases.add(q(p, "IN and <> with a county: the page's projects without a known site").cql(
+                "precision IN ('county','city') AND kind <> 'line'").filter("counties", "吉县"));
         // missing values
         cases.add(q(p, "IS NULL").cql("stage IS NULL"));
         cases.add(q(p, "IS NOT NULL").cql("stage IS NOT NULL"));

@@ -3,6 +3,7 @@
 // path and the catalogue projects that name it. A full view over the map (circles/entry.js loads it on first use).
 import { createScope, fill, h, uid } from '../dom.js';
 import { L } from '../leaflet.js';
+import { errorNote, isAbort, latest, loadingNote, projectPage } from '../panels/server-lists.js';
 
 const CHINA = [[17.5, 73], [53.5, 135]];
 
@@ -31,7 +32,20 @@ export function projectsNaming(projects, region) {
   });
 }
 
+/**
+ * The projects naming a region, from the server: the union of the searches (q=) for each of its plan names (the
+ * search matches names, aliases and summaries, and more), narrowed by projectsNaming to exactly those that name it.
+ */
+export async function projectsNamingFromServer(app, region, signal) {
+  const words = region.plan_names || [region.name];
+  const pages = await Promise.all(words.map((w) => projectPage(app, new URLSearchParams({ q: w, limit: '1000' }), signal)));
+  const byId = new Map(pages.flatMap((page) => page.features).map((f) => [String(f.id), f]));
+  return projectsNaming([...byId.values()], region)
+    .sort((a, b) => app.i18n.name(a.properties).localeCompare(app.i18n.name(b.properties), app.i18n.locale()));
+}
+
 export function createCircles(app, { onClose, onProject }) {
+  const requests = latest();
   const scope = createScope(app);
   const titleId = uid('circ-title');
   const element = h('section', { id: 'circles', class: 'circles', tabindex: '-1', 'aria-labelledby': titleId });
@@ -174,7 +188,22 @@ export function createCircles(app, { onClose, onProject }) {
       return;
     }
     const circles = d.circles.filter((c) => c.regions.includes(r.id));
-    const projects = projectsNaming([...app.index.projects.values()], r);
+    const projectsSlot = h('div', { class: 'circ-projects-slot', 'aria-busy': 'true' }, loadingNote(app));
+    const signal = requests.next();
+    projectsNamingFromServer(app, r, signal).then((projects) => {
+      if (signal.aborted) return;
+      projectsSlot.removeAttribute('aria-busy');
+      fill(projectsSlot, h('h4', null, t('circ.projects', { n: projects.length })),
+        projects.length
+          ? h('ul', { class: 'circ-projects' }, projects.map((f) => h('li', null,
+            h('button', { type: 'button', class: 'link-button', 'data-project': String(f.id), onclick: () => onProject(String(f.id)) }, app.i18n.name(f.properties)))))
+          : h('p', { class: 'note' }, t('circ.noProjects')));
+    }).catch((e) => {
+      if (isAbort(e)) return;
+      console.warn('circle projects:', e.message);
+      projectsSlot.removeAttribute('aria-busy');
+      fill(projectsSlot, errorNote(app, renderSide));
+    });
     fill(side, h('div', { class: 'circ-detail', 'data-detail': r.id },
       h('h3', null, nm(r), h('span', { class: 'circ-other', lang: zh() ? 'en' : 'zh-CN' }, other(r))),
       h('p', { class: 'circ-in' }, circles.map((c) => h('span', { class: 'chip-static', style: { '--c': c.colour } }, nm(c)))),
@@ -190,11 +219,7 @@ export function createCircles(app, { onClose, onProject }) {
           h('dt', null, nm(s), h('span', { class: 'circ-col' }, p ? `${s.column} · ${p.label}` : s.column)),
           h('dd', null, p ? (zh() ? p.text : p.text_en) : h('span', { class: 'not-stated' }, t('circ.noPath'))));
       })),
-      h('h4', null, t('circ.projects', { n: projects.length })),
-      projects.length
-        ? h('ul', { class: 'circ-projects' }, projects.map((f) => h('li', null,
-          h('button', { type: 'button', class: 'link-button', 'data-project': String(f.id), onclick: () => onProject(String(f.id)) }, app.i18n.name(f.properties)))))
-        : h('p', { class: 'note' }, t('circ.noProjects')),
+      projectsSlot,
       h('p', { class: 'note' }, t('circ.projectsHow', { words: (r.plan_names || [r.name]).join('、') })),
       h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: () => choose(null) }, t('circ.back'))));
   }
@@ -248,6 +273,7 @@ export function createCircles(app, { onClose, onProject }) {
       }
     },
     destroy() {
+      requests.abort();
       scope.dispose();
       map?.remove();
       map = null;

@@ -8,6 +8,26 @@ import { changedFields, mergeApply, mergeDiff } from './patch.js';
 import { buildFields } from './project-form.js';
 
 const SERVER_OWNED = ['belts', 'updated_at', 'updated_by'];
+/**
+ * The figure keys the bundled catalogue uses, offered for every project (the page no longer holds all projects to
+ * collect them from). Derived once from gis-data/projects.geojson with
+ * python3 -c "import json; print(sorted({k for f in json.load(open('gis-data/projects.geojson'))['features'] for k in (f['properties'].get('figures') or {})}))"
+ */
+export const COMMON_FIGURE_KEYS = [
+  'above_ground_floor_area_m2', 'annual_capacity_yi_m3', 'annual_output_10k_pieces', 'annual_output_yi_yuan',
+  'apple_upgrade_area_mu', 'area_mu', 'beds', 'built_length_km', 'bundled_projects', 'capacity_10k_t_per_day',
+  'cluster_count', 'comprehensive_park_count', 'container_yard_area_mu', 'conveyor_length_km', 'county_center_count',
+  'cumulative_output_yi_m3', 'dormitory_buildings', 'flood_control_storage_yi_m3', 'floor_area_m2',
+  'gathering_network_length_km', 'general_airports', 'greenhouse_count', 'gymnasium_capacity_persons',
+  'housing_floor_area_m2', 'investment_yi_yuan', 'landscape_restoration_area_km2', 'length_km',
+  'machining_line_count', 'main_road_length_km', 'natatorium_capacity_persons', 'pear_area_mu', 'phase1_area_mu',
+  'phase1_civil_capacity_10k_t_per_day', 'phase1_equipment_capacity_10k_t_per_day',
+  'processing_capacity_10k_m3_per_day', 'producing_well_count', 'project_count', 'rail_spur_length_km', 'sections',
+  'sediment_regulation_storage_yi_m3', 'servers', 'silt_storage_yi_m3', 'smart_logistics_route_length_km',
+  'smart_orchard_count', 'specialised_node_count', 'sports_fields', 'sports_hall_capacity_persons',
+  'standard_factory_floor_area_m2', 'station_area_mu', 'storage_capacity_yi_m3', 'total_storage_yi_m3',
+  'trail_length_km', 'training_buildings', 'underground_floor_area_m2', 'visitor_centres', 'zone_count',
+];
 const clone = (v) => JSON.parse(JSON.stringify(v));
 const withoutServerOwned = (props) => Object.fromEntries(Object.entries(props).filter(([k]) => !SERVER_OWNED.includes(k)));
 
@@ -49,7 +69,7 @@ export function createProjectEditor(app, { feature, etag, isNew = false, notify,
   });
 
   const countyChoices = () => (app.isAdmin() ? [...app.index.countiesByName.keys()] : app.user?.counties || []);
-  const figureKeys = () => [...new Set([...app.index.projects.values()].flatMap((f) => Object.keys(f.properties.figures || {})))].sort();
+  const figureKeys = () => [...new Set([...COMMON_FIGURE_KEYS, ...Object.keys(draft.properties.figures || {})])].sort();
 
   /** Reads the form into the draft (the form is the truth for properties; the map for the geometry). */
   function readForm() {

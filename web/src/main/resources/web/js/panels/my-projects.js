@@ -1,13 +1,16 @@
-// "My projects": the projects of the signed-in editor's counties as a sortable, filterable table; each row
-// selects its project. Projects still placed only by county or city are flagged. Add a project from here;
+// "My projects": the projects of the signed-in editor's counties as a table filtered, sorted and paged by the
+// server; each row selects its project. Projects still placed only by county or city are flagged. Add a project from here;
 // an admin also sees the deleted projects and can restore them.
 import { ApiError } from '../api.js';
 import { createScope, fill, h, markup, uid } from '../dom.js';
 import { CATEGORIES, isApproximate } from '../model.js';
 import { categoryBadge } from './legend-parts.js';
+import { debounce, errorNote, isAbort, latest, loadingNote, projectPage } from './server-lists.js';
 
 const COLUMNS = ['name', 'category', 'status', 'precision', 'updated'];
-const PRECISION_ORDER = ['city', 'county', 'landmark', 'site'];
+/** The precisions of the projects that still need a position of their own. */
+const NEEDS_POSITION = ['county', 'city', 'none'];
+const PAGE = 50;
 
 /** Is [lng, lat] inside a GeoJSON (Multi)Polygon? Ray casting on each ring (holes flip it back). */
 export function contains(geometry, [x, y]) {
@@ -39,31 +42,52 @@ export function myProjectsPanel(app, { notify }) {
   let placing = null;
   const ids = { filter: uid('mine-filter'), unplaced: uid('mine-unplaced') };
 
-  const mine = () => [...app.index.projects.values()].filter((f) => app.mayEdit(f.properties));
-  const sortKey = (f, column) => {
-    const p = f.properties;
-    switch (column) {
-      case 'name': return app.i18n.name(p);
-      case 'category': return CATEGORIES.findIndex((c) => c.id === p.category);
-      case 'status': return p.status || '';
-      case 'precision': return PRECISION_ORDER.indexOf(p.precision);
-      default: return p.updated_at || '';
-    }
+  /** The items parameters of the projects this user may edit: all for an admin, else those wholly in the user's counties. */
+  const mineParams = () => {
+    if (app.isAdmin()) return new URLSearchParams();
+    const counties = app.user?.counties || [];
+    const list = counties.map((n) => `'${n.replace(/'/g, "''")}'`).join(',');
+    // county= finds those in one of them; the filter keeps those in no other county (what app.mayEdit allows)
+    return new URLSearchParams({ county: counties.join(','), filter: `A_CONTAINEDBY(counties, (${list}))` });
   };
+  const SORTBY = { name: () => (app.i18n.lang === 'en' ? 'name_en' : 'name'), category: () => 'category', status: () => 'status',
+    precision: () => 'precision', updated: () => 'updated_at' };
+  /** The page shown: {features, numberMatched, total}; null before the first answer. */
+  let current = null;
+  let failed = false;
+  let pageIndex = 0;
+  const requests = latest();
 
-  function rows() {
-    const needle = query.toLowerCase();
-    const list = mine().filter((f) => (!onlyUnplaced || isApproximate(f.properties.precision))
-      && (!needle || [f.properties.name, f.properties.name_en, ...(f.properties.aliases || [])].some((n) => n && n.toLowerCase().includes(needle))));
-    const collator = new Intl.Collator(app.i18n.locale());
-    list.sort((a, b) => {
-      const x = sortKey(a, sort.column);
-      const y = sortKey(b, sort.column);
-      const order = typeof x === 'number' ? x - y : collator.compare(x, y);
-      return sort.descending ? -order : order;
-    });
-    return list;
+  function listParams() {
+    const params = mineParams();
+    if (query.trim()) params.set('q', query.trim());
+    if (onlyUnplaced) params.set('precision', NEEDS_POSITION.join(','));
+    params.set('sortby', `${sort.descending ? '-' : ''}${SORTBY[sort.column]()},id`);
+    params.set('limit', String(PAGE));
+    params.set('offset', String(pageIndex * PAGE));
+    return params;
   }
+
+  /** Asks for the page (and, when narrowed, the count of all the user's projects); then shows it. */
+  async function load() {
+    if (!el || !app.user || (!app.isAdmin() && !app.user.counties?.length)) return;
+    const signal = requests.next();
+    failed = false;
+    el.querySelector('.mine-list')?.setAttribute('aria-busy', 'true');
+    try {
+      const narrowed = query.trim() || onlyUnplaced;
+      const [page, all] = await Promise.all([projectPage(app, listParams(), signal),
+        narrowed ? projectPage(app, new URLSearchParams([...mineParams(), ['limit', '1']]), signal) : null]);
+      if (signal.aborted) return;
+      current = { ...page, total: all ? all.numberMatched : page.numberMatched };
+    } catch (e) {
+      if (isAbort(e)) return;
+      console.warn('my projects:', e.message);
+      failed = true;
+    }
+    refreshTable();
+  }
+  const loadSoon = debounce(() => { pageIndex = 0; load(); }, 250);
 
   function table(list) {
     const t = app.t;
@@ -81,7 +105,7 @@ export function myProjectsPanel(app, { notify }) {
           markup(categoryBadge(p.category, approx)), h('span', {}, app.i18n.name(p)))),
         h('td', {}, t(`cat.${p.category}`)),
         h('td', {}, p.stage ? `${t(`status.${p.status}`)} · ${t(`stage.${p.stage}`)}` : t(`status.${p.status}`)),
-        h('td', {}, approx ? h('span', { class: 'flag needs-position' }, t('mine.needsPositionFlag')) : t(`precision.${p.precision}`)),
+        h('td', {}, NEEDS_POSITION.includes(p.precision) ? h('span', { class: 'flag needs-position' }, t('mine.needsPositionFlag')) : t(`precision.${p.precision}`)),
         h('td', {}, p.updated_at ? h('time', { datetime: p.updated_at }, new Date(p.updated_at).toLocaleDateString(app.i18n.locale(), { timeZone: 'Asia/Shanghai' })) : '—'));
     });
     return h('div', { class: 'table-scroll' }, h('table', { class: 'mine-table' }, h('thead', {}, h('tr', {}, header)), h('tbody', {}, body)));
@@ -103,7 +127,6 @@ export function myProjectsPanel(app, { notify }) {
     if (!el) return;
     const t = app.t;
     if (!app.user) { el.replaceChildren(); return; }
-    const list = rows();
     const focusedSort = document.activeElement?.dataset?.sort;
     const scopeText = app.isAdmin() ? t('account.allCounties')
       : app.user.counties.map((n) => app.i18n.name(app.index.countiesByName.get(n)?.properties) || n).join('、');
@@ -114,21 +137,34 @@ export function myProjectsPanel(app, { notify }) {
       placing ? h('p', { class: 'notice', role: 'status' }, t('mine.addHint')) : null,
       h('div', { class: 'mine-filters' },
         h('label', { for: ids.filter }, t('mine.filter')),
-        h('input', { id: ids.filter, type: 'search', value: query, autocomplete: 'off', oninput: (e) => { query = e.target.value; refreshTable(); } }),
+        h('input', { id: ids.filter, type: 'search', value: query, autocomplete: 'off', oninput: (e) => { query = e.target.value; loadSoon(); } }),
         h('label', { class: 'check-row', for: ids.unplaced },
-          h('input', { id: ids.unplaced, type: 'checkbox', checked: onlyUnplaced, onchange: (e) => { onlyUnplaced = e.target.checked; refreshTable(); } }),
+          h('input', { id: ids.unplaced, type: 'checkbox', checked: onlyUnplaced, onchange: (e) => { onlyUnplaced = e.target.checked; pageIndex = 0; load(); } }),
           h('span', { class: 'row-label' }, t('mine.needsPosition')))),
-      h('p', { class: 'mine-count', role: 'status' }, t('mine.count', { n: list.length, total: mine().length })),
-      table(list),
+      h('p', { class: 'mine-count', role: 'status' }),
+      h('div', { class: 'mine-list' }),
       deletedList()));
+    refreshTable();
     if (focusedSort) el.querySelector(`[data-sort="${focusedSort}"]`)?.focus();
   }
 
-  /** Filtering re-renders only the table, so that the filter field keeps focus and caret. */
+  /** Shows the page held (or the loading/error note) in place: the filter field keeps focus and caret. */
   function refreshTable() {
-    const list = rows();
-    el.querySelector('.mine-count').textContent = app.t('mine.count', { n: list.length, total: mine().length });
-    el.querySelector('.table-scroll').replaceWith(table(list));
+    const list = el?.querySelector('.mine-list');
+    if (!list) return;
+    const t = app.t;
+    const focusedSort = list.contains(document.activeElement) ? document.activeElement.dataset.sort : null;
+    list.removeAttribute('aria-busy');
+    el.querySelector('.mine-count').textContent = current ? t('mine.count', { n: current.numberMatched, total: current.total }) : '';
+    el.querySelector('.mine-count').dataset.n = current ? String(current.numberMatched) : '';
+    if (failed) { fill(list, errorNote(app, load)); return; }
+    if (!current) { fill(list, loadingNote(app)); return; }
+    const pages = Math.max(1, Math.ceil(current.numberMatched / PAGE));
+    fill(list, table(current.features), pages > 1 ? h('nav', { class: 'pager', 'aria-label': t('table.pages') },
+      h('button', { type: 'button', class: 'btn', disabled: pageIndex === 0, onclick: () => { pageIndex -= 1; load(); } }, t('table.prev')),
+      h('span', { class: 'page-of' }, t('table.pageOf', { page: pageIndex + 1, pages, n: current.numberMatched })),
+      h('button', { type: 'button', class: 'btn', disabled: pageIndex >= pages - 1, onclick: () => { pageIndex += 1; load(); } }, t('table.next'))) : null);
+    if (focusedSort) list.querySelector(`[data-sort="${focusedSort}"]`)?.focus();
   }
 
   function onSortClick(e) {
@@ -136,7 +172,8 @@ export function myProjectsPanel(app, { notify }) {
     if (!button) return;
     const column = button.dataset.sort;
     sort = { column, descending: sort.column === column ? !sort.descending : column === 'updated' };
-    render();
+    pageIndex = 0;
+    load();
   }
 
   async function loadDeleted() {
@@ -208,13 +245,14 @@ export function myProjectsPanel(app, { notify }) {
     mount(container) {
       el = container;
       scope.listen(el, 'click', onSortClick);
-      scope.on('session', () => { stopAdding(); deleted = null; render(); loadDeleted(); });
-      scope.on('lang', render);
-      scope.on('data', () => { if (!el.contains(document.activeElement) || document.activeElement?.dataset?.sort) render(); });
+      scope.on('session', () => { stopAdding(); deleted = null; current = null; pageIndex = 0; render(); load(); loadDeleted(); });
+      scope.on('lang', () => { render(); if (sort.column === 'name') load(); });
+      scope.on('project', () => load());
       scope.on('select', () => el.querySelectorAll('tr[data-id]').forEach((tr) => tr.classList.toggle('is-selected', tr.dataset.id === app.state.selected?.id)));
       render();
+      load();
     },
-    activate: loadDeleted,
-    unmount() { stopAdding(); scope.dispose(); el = null; },
+    activate() { load(); loadDeleted(); },
+    unmount() { stopAdding(); requests.abort(); scope.dispose(); el = null; },
   };
 }

@@ -4,6 +4,7 @@ import { BELTS, category, isApproximate } from '../model.js';
 import { figureLabel, figureValue } from '../figures.js';
 import { h, markup } from '../dom.js';
 import { beltSwatch, categoryBadge } from './legend-parts.js';
+import { isAbort, latest, projectPage } from './server-lists.js';
 
 const BELT_ORDER = BELTS.map((b) => b.id);
 
@@ -43,6 +44,38 @@ function progressRows(app, p) {
   return rows.length ? [h('h3', {}, t('edit.section.progress')), h('dl', { class: 'facts progress' }, rows)] : [];
 }
 
+/** A new card's requests abort those of the card before. */
+const requests = latest();
+
+/**
+ * Fills in the parent (its name, from the cache or the server) and the children (items?parent=, without geometries)
+ * when they come; until then the parent shows its id and the children nothing.
+ */
+async function related(app, feature, parentSlot, childrenSlot) {
+  const signal = requests.next();
+  const parentId = feature.properties.parent;
+  if (parentId != null) {
+    const cached = app.index.projects.get(String(parentId));
+    (cached ? Promise.resolve({ feature: cached }) : app.api.project(String(parentId)))
+      .then(({ feature: parent }) => {
+        if (!signal.aborted) parentSlot.replaceChildren(selectButton('project', parent.id, '', app.i18n.name(parent.properties)));
+      })
+      .catch((e) => console.warn('parent project:', e.message));
+  }
+  childrenSlot.setAttribute('aria-busy', 'true');
+  try {
+    const { features } = await projectPage(app, new URLSearchParams({ parent: String(feature.id), limit: '1000', sortby: 'name,id' }), signal);
+    childrenSlot.removeAttribute('aria-busy');
+    if (!features.length) return;
+    childrenSlot.replaceChildren(h('h3', {}, app.t('project.children')), h('ul', { class: 'project-list' }, features.map((c) => h('li', {},
+      selectButton('project', c.id, '', markup(categoryBadge(c.properties.category, isApproximate(c.properties.precision))), h('span', {}, app.i18n.name(c.properties)))))));
+  } catch (e) {
+    if (isAbort(e)) return;
+    childrenSlot.removeAttribute('aria-busy');
+    console.warn('child projects:', e.message);
+  }
+}
+
 /** The details tab of a project. */
 export function projectDetails(app, feature) {
   const t = app.t;
@@ -55,8 +88,9 @@ export function projectDetails(app, feature) {
   const beltLinks = [...(p.belts || [])].sort((a, b) => BELT_ORDER.indexOf(a) - BELT_ORDER.indexOf(b)).map((id) => (app.index.belts.has(id)
     ? selectButton('belt', id, 'chip', markup(beltSwatch(id)), t(`belt.${id}`))
     : h('span', { class: 'chip' }, id)));
-  const parent = p.parent ? app.index.projects.get(String(p.parent)) : null;
-  const children = [...app.index.projects.values()].filter((f) => f.properties.parent != null && String(f.properties.parent) === String(feature.id));
+  const parentSlot = p.parent ? h('span', { class: 'parent-slot' }, String(p.parent)) : null;
+  const childrenSlot = h('div', { class: 'children-slot' });
+  related(app, feature, parentSlot, childrenSlot);
   const summary = app.i18n.lang === 'en' ? p.summary_en || p.summary_zh : p.summary_zh || p.summary_en;
   const figures = Object.entries(p.figures || {}).filter(([, v]) => v !== null && v !== '');
 
@@ -67,14 +101,13 @@ export function projectDetails(app, feature) {
       row(t('project.belts'), beltLinks.length ? h('span', { class: 'chips' }, beltLinks) : t('ui.none')),
       row(t('project.status'), p.status ? [h('span', { class: `status-dot status-${p.status}`, 'aria-hidden': 'true' }), t(`status.${p.status}`)] : null),
       row(t('project.kind'), p.kind ? t(`kind.${p.kind}`) : null),
-      row(t('project.parent'), parent ? selectButton('project', parent.id, '', app.i18n.name(parent.properties)) : null)),
+      row(t('project.parent'), parentSlot)),
     progressRows(app, p),
     figures.length ? [h('h3', {}, t('project.figures')), h('table', { class: 'figures' }, h('tbody', {},
       figures.map(([key, value]) => h('tr', {}, h('th', { scope: 'row' }, figureLabel(app, key)), h('td', {}, figureValue(app, value))))))] : null,
     summary ? [h('h3', {}, t('project.summary')), h('p', { class: 'summary' }, summary),
       app.i18n.lang === 'en' && !p.summary_en && p.summary_zh ? h('p', { class: 'note' }, t('project.summaryOther')) : null] : null,
-    children.length ? [h('h3', {}, t('project.children')), h('ul', { class: 'project-list' }, children.map((c) => h('li', {},
-      selectButton('project', c.id, '', markup(categoryBadge(c.properties.category, isApproximate(c.properties.precision))), h('span', {}, app.i18n.name(c.properties))))))] : null,
+    childrenSlot,
     h('h3', {}, t('project.precision')),
     h('p', { class: `precision ${approx ? 'is-approx' : ''}` }, h('strong', {}, t(`precision.${p.precision}`)),
       p.place_basis ? [' · ', h('span', { class: 'place-basis' }, p.place_basis)] : null),

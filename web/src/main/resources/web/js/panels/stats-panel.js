@@ -1,4 +1,5 @@
-// Statistics per belt, category and county from /api/stats (loaded when the tab is first opened).
+// Statistics per belt, category, county and status from /api/stats of the filtered projects (asked when the tab is
+// first opened, then again when the filters or a project change).
 import { BELTS, CATEGORIES, belt } from '../model.js';
 import { esc, selectButton } from '../util.js';
 import { bar, beltSwatch, categoryBadge } from './legend-parts.js';
@@ -6,11 +7,17 @@ import { h } from '../dom.js';
 import { STATUSES, category } from '../model.js';
 import { FACETS } from '../state.js';
 import { filterParams } from './table-panel.js';
+import { debounce, isAbort, latest } from './server-lists.js';
+
+/** The projects of no belt (those the plans place only in "the city"), as a CQL2 filter. */
+export const CITY_WIDE = `belts IS NULL OR NOT A_OVERLAPS(belts, (${BELTS.map((b) => `'${b.id}'`).join(',')}))`;
 
 export function statsPanel(app) {
   let container;
   let stats = null;
+  let cityStats = null;
   let failed = false;
+  const requests = latest();
 
   // 1 亿 = 100 million, so English shows billions.
   const yi = (n) => app.t('unit.yi', { n: app.i18n.num(n ?? 0), bn: app.i18n.num((n ?? 0) / 10, 2) });
@@ -34,11 +41,8 @@ export function statsPanel(app) {
     const cats = [...CATEGORIES.map((c) => c.id), ...(stats.categories || []).map((c) => c.id)]
       .filter((id, i, all) => all.indexOf(id) === i);
     const maxCell = Math.max(1, ...belts.flatMap((b) => Object.values(b.categories || {})));
-    // Projects the plan places only in "the city" belong to no belt; count them from the loaded layer.
-    const cityWide = new Map();
-    for (const f of app.index.projects.values()) {
-      if (!(f.properties.belts || []).length) cityWide.set(f.properties.category, (cityWide.get(f.properties.category) || 0) + 1);
-    }
+    // Projects the plan places only in "the city" belong to no belt: their own /api/stats (CITY_WIDE) per category.
+    const cityWide = new Map((cityStats?.categories || []).map((c) => [c.id, c.count]));
     const tableRows = cats.map((id) => {
       const total = stats.categories?.find((c) => c.id === id)?.count ?? 0;
       const cells = belts.map((b) => {
@@ -108,11 +112,7 @@ export function statsPanel(app) {
       h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill',
         style: { width: `${(100 * c.count) / total}%`, background: category(c.id).color || '#888' } })),
       h('span', { class: 'stat-value' }, `${Math.round((100 * c.count) / total)}%`))));
-    // Status is not in /api/stats: counted over the loaded projects the page's filters keep (the same selection).
-    const byStatus = new Map(STATUSES.map((s) => [s, 0]));
-    for (const f of app.index.projects.values()) {
-      if (app.matches(f.properties) && f.properties.status) byStatus.set(f.properties.status, (byStatus.get(f.properties.status) || 0) + 1);
-    }
+    const byStatus = new Map(STATUSES.map((s) => [s, stats.statuses?.[s] ?? 0]));
     const maxStatus = Math.max(1, ...byStatus.values());
     const statusList = h('ul', { class: 'stat-list', id: 'stats-status' }, [...byStatus].map(([s, n]) => h('li', { class: 'stat-row' },
       h('span', { class: 'stat-name' }, app.t(`status.${s}`)),
@@ -137,13 +137,29 @@ export function statsPanel(app) {
   }
 
   let shown = false;
-  function load() {
-    const query = filterParams(app).toString();
-    app.api.statsOf(query)
-      .then((s) => { if (query === filterParams(app).toString()) { stats = s; failed = false; } })
-      .catch((e) => { failed = true; console.warn('stats:', e.message); })
-      .finally(() => { render(); applyShade(); });
+  async function load() {
+    const signal = requests.next();
+    const get = async (params) => {
+      const query = params.toString();
+      const response = await fetch(query ? `api/stats?${query}` : 'api/stats', { signal, headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    };
+    try {
+      const [s, city] = await Promise.all([get(filterParams(app)), get(filterParams(app, { filter: CITY_WIDE }))]);
+      if (signal.aborted) return;
+      stats = s;
+      cityStats = city;
+      failed = false;
+    } catch (e) {
+      if (isAbort(e)) return;
+      failed = true;
+      console.warn('stats:', e.message);
+    }
+    render();
+    applyShade();
   }
+  const reload = debounce(() => { if (shown) load(); }, 120);
 
   return {
     id: 'stats',
@@ -152,8 +168,8 @@ export function statsPanel(app) {
       container = el;
       app.on('lang', render);
       // The figures are those of the filtered projects: asked again when the filters or the data change.
-      app.on('filters', () => { if (shown) load(); });
-      app.on('project', () => { if (shown) load(); });
+      app.on('filters', reload);
+      app.on('project', reload);
       render();
     },
     /** Called when the tab is shown. */

@@ -16,7 +16,7 @@ import org.linfenatlas.store.Stats;
  * The project statistics computed by SQL, grouped as the in-memory StatsCalculator groups them:
  * a project counts once in total and in its category, and once in each belt and county it lists;
  * the investment is figures.investment_yi_yuan where that is a number, and the projects where it is
- * are counted apart (investment_count). Stages are counted per
+ * are counted apart (investment_count). Stages and statuses are counted per
  * stored value, null for projects without one.
  */
 final class PostGisStats {
@@ -73,13 +73,14 @@ final class PostGisStats {
         List<Stats.Group> categoryGroups = new ArrayList<>();
         categories.forEach((id, tally) -> categoryGroups.add(tally.group(id, null, null, null)));
         return new Stats(total.count, round(total.investment), beltGroups, countyGroups, categoryGroups,
-                Stats.stageCounts(stageCounts()), total.stated);
+                Stats.stageCounts(countsBy("stage")), total.stated, Stats.statusCounts(countsBy("status")));
     }
 
-    private Map<String, Long> stageCounts() throws SQLException {
+    /** Project count per stored value of a text column (a constant name, never a parameter), null for none. */
+    private Map<String, Long> countsBy(String column) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
-        try (PreparedStatement s = new Sql("SELECT stage, count(*) FROM " + LayerTable.SCHEMA + ".projects").append(where.get())
-                .append(" GROUP BY stage").prepare(connection);
+        try (PreparedStatement s = new Sql("SELECT " + column + ", count(*) FROM " + LayerTable.SCHEMA + ".projects").append(where.get())
+                .append(" GROUP BY " + column).prepare(connection);
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
