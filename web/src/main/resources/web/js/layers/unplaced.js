@@ -15,13 +15,17 @@ export const isUnplaced = (f) => isApproximate(f.properties.precision) && !/Line
 
 /** The same selection in CQL2 for the server: points and areas placed only by county or city (lines keep their drawing). */
 export const UNPLACED_CQL = "precision IN ('county','city') AND kind <> 'line'";
-const COUNTY_CQL = "precision = 'county' AND kind <> 'line'";
-const CITY_CQL = "precision = 'city' AND kind <> 'line'";
 
-/** The items parameters of one badge's projects (the active filters included): for its list and its count. */
-export const unplacedParams = (app, key, extra = {}) => (key === CITY
-  ? app.filterParams({ ...extra, filter: CITY_CQL })
-  : app.filterParams({ ...extra, filter: COUNTY_CQL, county: key }));
+/**
+ * The items parameters of one badge's projects, the active filters included (its list, its count): a county's,
+ * or the city's — those placed only "in Linfen", or whose counties are none of Linfen's.
+ */
+export function unplacedParams(app, key, extra = {}) {
+  if (key !== CITY) return app.filterParams({ ...extra, county: key, filter: UNPLACED_CQL });
+  const names = [...app.index.countiesByName.keys()].map((n) => `'${n.replace(/'/g, "''")}'`).join(',');
+  const noCounty = names ? `counties IS NULL OR NOT A_OVERLAPS(counties, (${names}))` : 'counties IS NULL';
+  return app.filterParams({ ...extra, filter: `${UNPLACED_CQL} AND (precision = 'city' OR ${noCounty})` });
+}
 
 /**
  * The badges for the projects that pass the filters, from the server's statistics:
@@ -29,8 +33,8 @@ export const unplacedParams = (app, key, extra = {}) => (key === CITY
  */
 export async function unplacedGroups(app) {
   const [byCounty, city] = await Promise.all([
-    app.api.statsOf(app.filterParams({ filter: COUNTY_CQL }).toString()),
-    app.api.statsOf(app.filterParams({ filter: CITY_CQL }).toString()),
+    app.api.statsOf(app.filterParams({ filter: UNPLACED_CQL }).toString()),
+    app.api.statsOf(unplacedParams(app, CITY).toString()),
   ]);
   const groups = new Map();
   for (const c of byCounty.counties || []) if (c.count > 0) groups.set(c.name, { count: c.count, categories: c.categories || {} });

@@ -2,15 +2,12 @@
 // A county's, a belt's and a badge's projects come from the server (counts from /api/stats, the list page by page).
 import { CATEGORIES, belt, category, isApproximate } from '../model.js';
 import { fill, h, markup } from '../dom.js';
+import { unplacedParams } from '../layers/unplaced.js';
 import { bar, beltSwatch, categoryBadge } from './legend-parts.js';
 import { errorNote, isAbort, latest, loadingNote, projectPage } from './server-lists.js';
 
-const CITY = 'city';
-
 const LIST_LIMIT = 40;
 const categoryOrder = new Map(CATEGORIES.map((c, i) => [c.id, i]));
-/** A county's projects without a known site (the badge at its seat): approximate, and not lines. */
-export const UNPLACED = "precision IN ('county','city') AND kind <> 'line'";
 /** A new card's requests abort those of the card it replaces. */
 const requests = latest();
 
@@ -18,12 +15,7 @@ const requests = latest();
 export function placeParams(app, type, feature) {
   if (type === 'county') return app.filterParams({ county: feature.properties.name });
   if (type === 'belt') return app.filterParams({ belt: String(feature.id) });
-  if (feature.id === CITY) {
-    const names = [...app.index.countiesByName.keys()].map((n) => `'${n.replace(/'/g, "''")}'`).join(',');
-    const noCounty = names ? `counties IS NULL OR NOT A_OVERLAPS(counties, (${names}))` : 'counties IS NULL';
-    return app.filterParams({ filter: `${UNPLACED} AND (precision = 'city' OR ${noCounty})` });
-  }
-  return app.filterParams({ county: feature.id, filter: UNPLACED });
+  return unplacedParams(app, String(feature.id));
 }
 
 const sortProjects = (app, projects) => projects.sort((a, b) =>

@@ -158,7 +158,6 @@ export function createSearch(app, root) {
 
 /** The first LIST_LIMIT projects matching the query, in the server's order, and how many match in all. */
 export async function searchAll(app, query, signal) {
-  const page = await app.api.search(query, signal, { offset: 0, limit: LIST_LIMIT });
-  const features = page.features.map((f) => ({ type: 'Feature', id: f.id, geometry: null, properties: f.properties }));
-  return { query, total: page.numberMatched ?? features.length, features };
+  const page = await app.api.items('projects', new URLSearchParams({ q: query, limit: LIST_LIMIT, skipGeometry: 'true' }), signal);
+  return { query, total: page.numberMatched ?? page.features.length, features: page.features };
 }
