@@ -7,16 +7,6 @@ import { FACETS, formatHash, parseHash } from './state.js';
 
 export const LAYER_IDS = ['counties', 'belts', 'rivers', 'places', 'projects'];
 
-const facetValues = (p, facet) => {
-  switch (facet) {
-    case 'category': return [p.category];
-    case 'status': return [p.status];
-    case 'belt': return p.belts || [];
-    case 'county': return p.counties || [];
-    default: return [];
-  }
-};
-
 export function createApp() {
   const initial = parseHash(location.hash);
   const listeners = new Map();
@@ -135,17 +125,6 @@ export function createApp() {
       for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== null) params.set(k, v);
       return params;
     },
-
-    /** Does a project pass every active filter (optionally ignoring one facet, for facet counts)? */
-    matches(props, exceptFacet = null) {
-      for (const facet of FACETS) {
-        if (facet === exceptFacet) continue;
-        const wanted = app.state.filters[facet];
-        if (wanted.size && !facetValues(props, facet).some((v) => wanted.has(v))) return false;
-      }
-      return true;
-    },
-    facetValues,
 
     setFilter(facet, value, on) {
       const set = app.state.filters[facet];
