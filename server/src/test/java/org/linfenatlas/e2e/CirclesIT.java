@@ -139,6 +139,34 @@ class CirclesIT {
     }
 
     @Test
+    void aRegionListsTheProjectsThatNameItAsTheServerHasThem() throws Exception {
+        JsonNode region = null;
+        for (JsonNode r : atlas.json("/api/circles").path("regions")) {
+            if (r.path("id").asText().equals("golden-triangle")) {
+                region = r;
+            }
+        }
+        List<String> words = new java.util.ArrayList<>();
+        region.path("plan_names").forEach(w -> words.add(w.asText()));
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (JsonNode f : atlas.json("/api/collections/projects/items?limit=10000&skipGeometry=true").path("features")) {
+            JsonNode p = f.path("properties");
+            StringBuilder text = new StringBuilder(p.path("name").asText()).append(' ').append(p.path("summary_zh").asText());
+            p.path("aliases").forEach(a -> text.append(' ').append(a.asText()));
+            if (words.stream().anyMatch(w -> text.toString().contains(w))) {
+                expected.add(f.path("id").asText());
+            }
+        }
+        assertTrue(expected.size() > 1, "the plan names some projects after it: " + expected);
+        openCircles(page);
+        page.find("#circles [data-region='golden-triangle'].chip").click();
+        page.waitFor(d -> count(page, "#circles [data-detail] .circ-projects [data-project]") == expected.size());
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>) page.js("return [...document.querySelectorAll('#circles [data-detail] [data-project]')].map(b => b.dataset.project);");
+        assertEquals(expected, new java.util.TreeSet<>(shown));
+    }
+
+    @Test
     void onAPhoneTheViewFitsItsWidth() throws Exception {
         try (HeadlessChromium.Session phone = HeadlessChromium.phone(375, 740)) {
             MapPage small = new MapPage(phone.driver(), atlas);

@@ -291,6 +291,26 @@ class EditingIT {
     }
 
     @Test
+    void myProjectsAreThoseWhollyInTheEditorsCountiesAsTheServerPagesThem() throws Exception {
+        List<JsonNode> jixianOnly = projects().stream()
+                .filter(f -> f.path("properties").path("counties").toString().equals("[\"吉县\"]")).toList();
+        long needPosition = jixianOnly.stream()
+                .filter(f -> List.of("county", "city", "none").contains(f.at("/properties/precision").asText())).count();
+        assertTrue(needPosition > 0 && needPosition < jixianOnly.size());
+        editor.signIn(EDITOR, PASSWORD);
+        page.openTab("mine");
+        page.waitFor(d -> String.valueOf(jixianOnly.size()).equals(page.js("return document.querySelector('.mine-count')?.dataset.n || null;")));
+        assertEquals(Math.min(50, jixianOnly.size()), page.count(".mine-table tbody tr"));
+
+        page.find("#tabpanel-mine .mine-filters input[type=checkbox]").click();
+        page.waitFor(d -> String.valueOf(needPosition).equals(page.js("return document.querySelector('.mine-count')?.dataset.n || null;")));
+        page.waitFor(d -> page.count(".mine-table tbody tr") == Math.min(50, needPosition));
+        assertEquals(page.count(".mine-table tbody tr"), page.count(".mine-table tbody tr .needs-position"), "every row needs a position");
+        assertTrue(page.requestedUrls().stream().anyMatch(u -> u.contains("precision=county%2Ccity%2Cnone") && u.contains("skipGeometry=true")),
+                "the server narrows the list, without geometries");
+    }
+
+    @Test
     void adminDeletesAfterConfirmingByNameAndRestoresFromTheDeletedList() throws Exception {
         JsonNode project = jixianPoints().get(6);
         String id = id(project);
