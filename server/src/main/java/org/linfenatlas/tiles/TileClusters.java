@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.TreeMap;
 import org.linfenatlas.model.Feature;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * The clustering rule of the projects' tiles. Every feature with a geometry has one representative point
  * ({@link Feature#representativePoint()}). The tile is split in 4 x 4 cells of 64 px. Below
  * {@link #MAX_CLUSTER_ZOOM}, a cell holding one representative point shows that feature, a cell holding more
  * shows one cluster of them; from it on, every feature that meets the tile is shown. A line or area counts
- * only in the cell of its representative point, so counts are never doubled.
+ * only in the cell of its representative point, so counts are never doubled, unless it spans more than a cell:
+ * then it is drawn whole in every tile it meets ({@link #drawnWhole}).
  */
 public final class TileClusters {
     /** From this zoom on no feature is clustered. */
@@ -44,7 +46,7 @@ public final class TileClusters {
         if (point == null) {
             return;
         }
-        if (!clustering) {
+        if (!clustering || drawnWhole(feature)) {
             individual.add(feature);
             return;
         }
@@ -52,6 +54,22 @@ public final class TileClusters {
         if (cell >= 0) {
             cells.get(cell).add(feature);
         }
+    }
+
+    /**
+     * A line or area wider or taller than a cell at this zoom is drawn as itself in every tile it meets, never
+     * counted in a cluster: a route or a zone is part of the map's picture, and too big to stand for a point. An
+     * area placed only by county (drawn as an icon) counts as a point. Such a feature appears in each tile it meets;
+     * its id says it is one.
+     */
+    private boolean drawnWhole(Feature feature) {
+        if (feature.geometry().getDimension() == 0 || TileGeometry.asPoint(feature)) {
+            return false;
+        }
+        Envelope e = feature.geometry().getEnvelopeInternal();
+        double width = tile.worldX(e.getMaxX()) - tile.worldX(e.getMinX());
+        double height = tile.worldY(e.getMinY()) - tile.worldY(e.getMaxY());
+        return Math.max(width, height) >= TileAddress.CELL_SIZE;
     }
 
     public TileContent content() {

@@ -44,6 +44,7 @@ final class MapPage {
             return ready == null ? null : ready.toString();
         });
         assertEquals("true", state, "the page did not load all its layers; banner: " + text("#banner"));
+        waitFor(Duration.ofSeconds(30), d -> !projectsLoading());
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
@@ -104,8 +105,8 @@ final class MapPage {
     }
 
     /**
-     * Projects shown on the map now: single markers + members of clusters + lines/areas, and the projects
-     * counted in the badges of projects without a known site (a project in several counties counts once).
+     * Projects drawn on the map now, from the server's tiles: single markers + the counts of clusters + lines and
+     * areas (one path each). The badges of projects without a known site are counted by {@link #badgeCounts()}.
      */
     long projectsOnMap() {
         return ((Number) js("""
@@ -113,8 +114,20 @@ final class MapPage {
                 const clustered = [...document.querySelectorAll('.leaflet-marker-pane .project-cluster .cl-count')]
                   .reduce((n, el) => n + Number(el.textContent), 0);
                 const shapes = document.querySelectorAll('path.project-shape').length;
-                const unplaced = new Set([...document.querySelectorAll('.unplaced-badge')].flatMap(el => el.dataset.ids.split(' ')));
-                return markers + clustered + shapes + unplaced.size;""")).longValue();
+                return markers + clustered + shapes;""")).longValue();
+    }
+
+    /** The badges of projects without a known site: county name (or "city") → the count it shows. */
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Long> badgeCounts() {
+        return (java.util.Map<String, Long>) js("""
+                return Object.fromEntries([...document.querySelectorAll('.unplaced-badge')]
+                  .map(el => [el.dataset.key, Number(el.querySelector('.ub-count').textContent)]));""");
+    }
+
+    /** Whether the page is still waiting for tiles of projects. */
+    boolean projectsLoading() {
+        return Boolean.TRUE.equals(js("return document.documentElement.dataset.projectsLoading === 'true';"));
     }
 
     /** Categories of everything drawn in the projects layer (markers, clusters' members, shapes). */

@@ -89,6 +89,18 @@ class MapPageIT {
         return StreamSupport.stream(fc.path("features").spliterator(), false).toList();
     }
 
+    /** Points and areas placed only by county or city: one badge per county (and one for the city), not drawn one by one. */
+    static final String UNPLACED = "precision IN ('county','city') AND kind <> 'line'";
+
+    /** The projects drawn one by one or in clusters (not in badges, not without a position) that also match {@code extra}. */
+    private static int placed(String extra) {
+        try {
+            return atlas.projectsMatching("precision=" + PLACED + "&filter=" + RunningJar.enc("NOT (" + UNPLACED + ")") + extra);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The projects drawn on the map: all but those without a position (precision none, geometry null). */
     private static int totalProjects() {
         return stats.path("total").asInt() - unplaced;
@@ -126,10 +138,13 @@ class MapPageIT {
                 .filter(u -> !u.startsWith(atlas.origin() + "/") && !u.startsWith("data:") && !u.startsWith("blob:"))
                 .toList();
         assertEquals(List.of(), foreign, "requests that left the atlas server");
-        for (String layer : List.of("counties", "belts", "rivers", "projects")) {
+        for (String layer : List.of("counties", "belts", "rivers")) {
             long requests = urls.stream().filter(u -> u.contains("/api/collections/" + layer + "/items")).count();
             assertEquals(1, requests, "requests for layer " + layer);
         }
+        assertEquals(List.of(), urls.stream().filter(u -> u.contains("/api/collections/projects/items")).toList(),
+                "the map asks for the projects of its view (tiles), never for the collection");
+        assertTrue(urls.stream().anyMatch(u -> u.contains("/api/collections/projects/tiles/WebMercatorQuad/")), urls::toString);
         assertEquals(List.of(), page.consoleErrors(), "browser console errors");
         page.screenshot("desktop");
     }
@@ -166,14 +181,14 @@ class MapPageIT {
     @Test
     void categoryFilterLeavesOnlyProjectsOfThatCategoryOnTheMap() throws Exception {
         String category = aSelectiveCategory();
-        int expected = atlas.projectsMatching("category=" + category + "&precision=" + PLACED);
-        page.waitFor(d -> page.projectsOnMap() == totalProjects());
+        int expected = placed("&category=" + category);
+        page.waitFor(d -> page.projectsOnMap() == placed(""));
 
         page.openTab("filters");
         page.find("input[data-facet=category][value=" + category + "]").click();
 
         page.waitFor(d -> page.projectsOnMap() == expected);
-        assertTrue(expected < totalProjects());
+        assertTrue(expected < placed(""));
         // the summary counts every matching project, also those without a position, which the map leaves out
         assertEquals(String.valueOf(atlas.projectsMatching("category=" + category)), page.find("#filter-summary").getAttribute("data-shown"));
         assertEquals(List.of(category), page.categoriesOnMap(), "categories still drawn");
@@ -230,45 +245,27 @@ class MapPageIT {
         assertEquals(stats.path("total").asText(), page.find("#filter-summary").getAttribute("data-total"));
     }
 
-    /** Projects the API says are placed only by county or city, and not drawn as lines. */
-    private static Set<String> unplacedIds() throws Exception {
-        JsonNode fc = atlas.json("/api/collections/projects/items?limit=10000");
-        Set<String> ids = new HashSet<>();
-        for (JsonNode f : fc.path("features")) {
-            String precision = f.at("/properties/precision").asText();
-            boolean line = f.at("/geometry/type").asText().contains("LineString");
-            if ((precision.equals("county") || precision.equals("city")) && !line && !f.path("geometry").isNull()) {
-                ids.add(f.path("id").asText());
-            }
-        }
-        return ids;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String> badgeIds() {
-        return new HashSet<>((List<String>) page.js(
-                "return [...new Set([...document.querySelectorAll('.unplaced-badge')].flatMap(el => el.dataset.ids.split(' ')))];"));
-    }
-
     @Test
     void projectsKnownOnlyByTheirCountyAreCountedInBadgesNotDrawnAsInventedPoints() throws Exception {
-        Set<String> unplaced = unplacedIds();
-        assertFalse(unplaced.isEmpty());
-        page.waitFor(d -> page.projectsOnMap() == totalProjects());
-        assertEquals(unplaced, badgeIds(), "every project without a known site is in a badge, and only those");
-        long drawn = ((Number) page.js("""
-                return document.querySelectorAll('.leaflet-marker-pane .project-marker').length
-                  + [...document.querySelectorAll('.leaflet-marker-pane .project-cluster .cl-count')].reduce((n, el) => n + Number(el.textContent), 0)
-                  + document.querySelectorAll('path.project-shape').length;""")).longValue();
-        assertEquals(totalProjects() - unplaced.size(), drawn, "markers, clusters and shapes hold only placed projects and lines");
+        page.waitFor(d -> page.projectsOnMap() == placed(""));
         assertEquals(0, page.count(".leaflet-marker-pane .project-marker.prec-county, .leaflet-marker-pane .project-marker.prec-city"));
+        Map<String, Long> badges = page.waitFor(d -> page.badgeCounts().isEmpty() ? null : page.badgeCounts());
+        Map<String, Long> expected = new HashMap<>();
+        for (JsonNode county : counties) {
+            String name = county.at("/properties/name").asText();
+            long n = atlas.projectsMatching("county=" + RunningJar.enc(name) + "&filter=" + RunningJar.enc(UNPLACED));
+            if (n > 0) {
+                expected.put(name, n);
+            }
+        }
+        expected.put("city", (long) atlas.projectsMatching("filter=" + RunningJar.enc(UNPLACED + " AND precision = 'city'")));
+        assertEquals(expected, badges, "each badge counts its county's projects without a known site, as the API does");
 
         page.find(".unplaced-badge[data-key='吉县']").click();
         page.waitFor(d -> page.count(".unplaced-card") == 1);
         String n = page.find(".unplaced-badge[data-key='吉县'] .ub-count").getText();
         assertTrue(page.text(".unplaced-card .card-title").contains(n), page.text(".unplaced-card .card-title"));
-        int listed = atlas.projectsMatching("county=" + RunningJar.enc("吉县") + "&filter="
-                + RunningJar.enc("precision IN ('county','city') AND kind <> 'line'"));
+        int listed = atlas.projectsMatching("county=" + RunningJar.enc("吉县") + "&filter=" + RunningJar.enc(UNPLACED));
         page.waitFor(d -> page.count(".unplaced-card .project-list li") == Math.min(40, listed));
         assertEquals(n, String.valueOf(listed), "the list is the server's answer for the badge's projects");
 
@@ -335,10 +332,10 @@ class MapPageIT {
         page.openTab("filters");
         page.find("input[data-facet=category][value=" + category + "]").click();
         page.find("input[data-facet=belt][value=yellow]").click();
-        page.waitFor(d -> page.projectsOnMap() < totalProjects());
+        page.waitFor(d -> page.projectsOnMap() < placed(""));
 
         page.find("#filter-clear").click();
-        page.waitFor(d -> page.projectsOnMap() == totalProjects());
+        page.waitFor(d -> page.projectsOnMap() == placed(""));
         assertEquals(stats.path("total").asText(), page.find("#filter-summary").getAttribute("data-shown"));
         assertEquals(0, page.all(".facet input:checked").size());
         assertFalse(page.hash().contains("category="), page.hash());
@@ -352,7 +349,7 @@ class MapPageIT {
         page.find("#search-results [role=option][data-id='" + id + "']").click();
         page.waitFor(d -> page.count(".project-card[data-id='" + id + "']") == 1);
         assertEquals("化妆品集群", page.text(".project-card .card-title"));
-        assertEquals(totalProjects(), page.projectsOnMap(), "nothing drawn for it, the map unchanged");
+        assertEquals(placed(""), page.projectsOnMap(), "nothing drawn for it, the map unchanged");
     }
 
     @Test
