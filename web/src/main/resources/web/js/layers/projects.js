@@ -172,6 +172,10 @@ export function projectsLayer(app) {
       return;
     }
     const [w, s, e, n] = p.bbox || [lng, lat, lng, lat];
+    if (app.map.getZoom() >= app.map.getMaxZoom()) { // as close as the map goes: list them
+      app.select({ type: 'spot', id: [s, w, n, e].map((v) => v.toFixed(5)).join(',') }, { zoom: false });
+      return;
+    }
     const bounds = L.latLngBounds([s, w], [n, e]);
     const zoom = Math.min(app.map.getBoundsZoom(bounds.pad(0.2)), app.map.getMaxZoom());
     app.map.setView(bounds.getCenter(), Math.max(zoom, app.map.getZoom() + 1));

@@ -127,8 +127,10 @@ export function detailPanel(app, el, { notify, signIn }) {
   // The project view relabels itself (an editor keeps what was typed); other cards are rebuilt.
   app.on('lang', () => { if (!view) render(); else el.querySelector('.detail-head')?.replaceWith(head(app.feature(history[history.length - 1]), null)); });
   // A spot or a county's unplaced projects list only the projects that pass the filters.
+  // County and belt cards count and list the projects that pass the filters: they are asked again.
   app.on('filters', () => {
     const sel = app.state.selected;
+    if (!view && ['county', 'belt'].includes(sel?.type)) { render(); return; }
     if (!['spot', 'unplaced'].includes(sel?.type)) return;
     app.resolve(sel).then((feature) => {
       if (app.state.selected !== sel) return;
