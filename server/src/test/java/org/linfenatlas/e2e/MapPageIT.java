@@ -478,6 +478,25 @@ class MapPageIT {
     }
 
     @Test
+    void aBundlesCardListsItsChildrenFromTheServerAndAChildLinksBackToIt() throws Exception {
+        JsonNode child = atlas.json("/api/collections/projects/items?limit=1&filter=" + RunningJar.enc("parent IS NOT NULL")
+                + "&sortby=id").at("/features/0");
+        String parent = child.at("/properties/parent").asText();
+        Set<String> children = new HashSet<>();
+        atlas.json("/api/collections/projects/items?limit=1000&parent=" + RunningJar.enc(parent)).path("features")
+                .forEach(f -> children.add(f.path("id").asText()));
+        assertTrue(children.size() > 1, parent + " bundles several projects");
+
+        page.open("#sel=project:" + RunningJar.enc(parent));
+        page.waitFor(d -> page.count(".card-details .children-slot [data-select^='project:']") == children.size());
+        assertEquals(children, page.all(".card-details .children-slot [data-select^='project:']").stream()
+                .map(e -> e.getAttribute("data-select").substring("project:".length())).collect(toSet()));
+
+        page.find(".card-details .children-slot [data-select='project:" + child.path("id").asText() + "']").click();
+        page.waitFor(d -> page.count(".card-details .parent-slot [data-select='project:" + parent + "']") == 1);
+    }
+
+    @Test
     void legendBeltButtonOpensTheBeltPanelWithItsCounties() throws Exception {
         JsonNode yellow = belts.stream().filter(b -> b.path("id").asText().equals("yellow")).findFirst().orElseThrow();
         Set<String> members = new HashSet<>();

@@ -1,10 +1,8 @@
 // Statistics per belt, category, county and status from /api/stats of the filtered projects (asked when the tab is
 // first opened, then again when the filters or a project change).
-import { BELTS, CATEGORIES, belt } from '../model.js';
-import { esc, selectButton } from '../util.js';
+import { BELTS, CATEGORIES, STATUSES, belt, category } from '../model.js';
 import { bar, beltSwatch, categoryBadge } from './legend-parts.js';
-import { h } from '../dom.js';
-import { STATUSES, category } from '../model.js';
+import { fill, h, markup } from '../dom.js';
 import { FACETS } from '../state.js';
 import { filterParams } from './table-panel.js';
 import { debounce, isAbort, latest } from './server-lists.js';
@@ -22,21 +20,23 @@ export function statsPanel(app) {
   // 1 亿 = 100 million, so English shows billions.
   const yi = (n) => app.t('unit.yi', { n: app.i18n.num(n ?? 0), bn: app.i18n.num((n ?? 0) / 10, 2) });
 
-  function html() {
+  const selectButton = (type, id, ...content) =>
+    h('button', { type: 'button', class: 'link-button stat-name', dataset: { select: `${type}:${id}` } }, ...content);
+
+  /** The figures as DOM (names from the server stay text). */
+  function body() {
     const t = app.t;
-    if (failed) return `<p class="notice error">${esc(t('stats.failed'))}</p>`;
-    if (!stats) return `<p class="notice">${esc(t('app.loading'))}</p>`;
+    if (failed) return [h('p', { class: 'notice error', role: 'alert' }, t('stats.failed'))];
+    if (!stats) return [h('p', { class: 'notice', role: 'status' }, t('app.loading'))];
     const belts = BELTS.map((b) => stats.belts?.find((x) => x.id === b.id)).filter(Boolean);
     const beltName = (b) => (app.i18n.lang === 'en' ? b.name_en || b.name : b.name);
     const maxBelt = Math.max(1, ...belts.map((b) => b.count));
 
-    const beltRows = belts.map((b) => `
-      <li class="stat-row">
-        ${selectButton('belt', b.id, `${beltSwatch(b.id)}<span>${esc(beltName(b))}</span>`, 'stat-name')}
-        ${bar(b.count, maxBelt, belt(b.id).stroke)}
-        <span class="stat-value">${app.i18n.num(b.count, 0)}</span>
-        ${b.investment_yi_yuan ? `<span class="stat-sub">${esc(yi(b.investment_yi_yuan))}</span>` : ''}
-      </li>`).join('');
+    const beltRows = belts.map((b) => h('li', { class: 'stat-row' },
+      selectButton('belt', b.id, markup(beltSwatch(b.id)), h('span', null, beltName(b))),
+      markup(bar(b.count, maxBelt, belt(b.id).stroke)),
+      h('span', { class: 'stat-value' }, app.i18n.num(b.count, 0)),
+      b.investment_yi_yuan ? h('span', { class: 'stat-sub' }, yi(b.investment_yi_yuan)) : null));
 
     const cats = [...CATEGORIES.map((c) => c.id), ...(stats.categories || []).map((c) => c.id)]
       .filter((id, i, all) => all.indexOf(id) === i);
@@ -47,48 +47,55 @@ export function statsPanel(app) {
       const total = stats.categories?.find((c) => c.id === id)?.count ?? 0;
       const cells = belts.map((b) => {
         const n = b.categories?.[id] ?? 0;
-        const alpha = n ? (0.12 + 0.6 * (n / maxCell)).toFixed(2) : 0;
-        return `<td class="num" data-belt="${esc(b.id)}" style="--heat:${alpha};--tone:${belt(b.id).stroke}">${n || '–'}</td>`;
-      }).join('');
-      return `<tr data-category="${esc(id)}"><th scope="row">${categoryBadge(id)}<span>${esc(t(`cat.${id}`))}</span></th>${cells}<td class="num city" data-city>${cityWide.get(id) || '–'}</td><td class="num total">${total}</td></tr>`;
-    }).join('');
+        const alpha = n ? (0.12 + 0.6 * (n / maxCell)).toFixed(2) : '0';
+        return h('td', { class: 'num', dataset: { belt: b.id }, style: { '--heat': alpha, '--tone': belt(b.id).stroke } }, n || '–');
+      });
+      return h('tr', { dataset: { category: id } },
+        h('th', { scope: 'row' }, markup(categoryBadge(id)), h('span', null, t(`cat.${id}`))),
+        cells,
+        h('td', { class: 'num city', 'data-city': '' }, cityWide.get(id) || '–'),
+        h('td', { class: 'num total' }, total));
+    });
 
     const counties = [...(stats.counties || [])].sort((a, b) => b.count - a.count);
     const maxCounty = Math.max(1, ...counties.map((c) => c.count));
     const countyRows = counties.map((c) => {
       const feature = app.index.countiesByName.get(c.name);
-      const label = esc(app.i18n.lang === 'en' ? c.name_en || c.name : c.name);
-      return `<li class="stat-row">
-        ${feature ? selectButton('county', feature.id, `${beltSwatch(c.belt)}<span>${label}</span>`, 'stat-name') : `<span class="stat-name">${beltSwatch(c.belt)}${label}</span>`}
-        ${bar(c.count, maxCounty, belt(c.belt).stroke)}
-        <span class="stat-value">${app.i18n.num(c.count, 0)}</span>
-      </li>`;
-    }).join('');
+      const label = app.i18n.lang === 'en' ? c.name_en || c.name : c.name;
+      return h('li', { class: 'stat-row' },
+        feature ? selectButton('county', feature.id, markup(beltSwatch(c.belt)), h('span', null, label))
+          : h('span', { class: 'stat-name' }, markup(beltSwatch(c.belt)), label),
+        markup(bar(c.count, maxCounty, belt(c.belt).stroke)),
+        h('span', { class: 'stat-value' }, app.i18n.num(c.count, 0)));
+    });
 
-    return `
-      <div class="stat-cards">
-        <div class="stat-card"><span class="stat-label">${esc(t('stats.total'))}</span><strong id="stats-total">${app.i18n.num(stats.total ?? 0, 0)}</strong></div>
-        <div class="stat-card" title="${esc(t('stats.investmentNote'))}"><span class="stat-label">${esc(t('stats.investment'))}</span><strong>${esc(yi(stats.investment_yi_yuan))}</strong><span class="stat-sub" id="stats-investment-count">${esc(t('stats.investmentCount', { n: app.i18n.num(stats.investment_count ?? 0, 0) }))}</span></div>
-      </div>
-      <h3>${esc(t('stats.byBelt'))}</h3>
-      <ul class="stat-list">${beltRows}</ul>
-      <h3>${esc(t('stats.byCategory'))}</h3>
-      <div class="table-wrap"><table class="stat-table">
-        <thead><tr><th scope="col">${esc(t('stats.category'))}</th>${belts.map((b) => `<th scope="col" class="num" title="${esc(beltName(b))}">${esc(t(`belt.short.${b.id}`))}</th>`).join('')}<th scope="col" class="num" title="${esc(t('stats.cityWideLong'))}">${esc(t('stats.cityWide'))}</th><th scope="col" class="num">${esc(t('stats.sum'))}</th></tr></thead>
-        <tbody>${tableRows}</tbody>
-      </table></div>
-      <h3>${esc(t('stats.byCounty'))}</h3>
-      <ul class="stat-list">${countyRows}</ul>
-      <p class="note">${esc(t('stats.note'))}</p>`;
+    return [
+      h('div', { class: 'stat-cards' },
+        h('div', { class: 'stat-card' }, h('span', { class: 'stat-label' }, t('stats.total')),
+          h('strong', { id: 'stats-total' }, app.i18n.num(stats.total ?? 0, 0))),
+        h('div', { class: 'stat-card', title: t('stats.investmentNote') }, h('span', { class: 'stat-label' }, t('stats.investment')),
+          h('strong', null, yi(stats.investment_yi_yuan)),
+          h('span', { class: 'stat-sub', id: 'stats-investment-count' }, t('stats.investmentCount', { n: app.i18n.num(stats.investment_count ?? 0, 0) })))),
+      shadeToggle(), ...mixCharts(),
+      h('h3', null, t('stats.byBelt')),
+      h('ul', { class: 'stat-list' }, beltRows),
+      h('h3', null, t('stats.byCategory')),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'stat-table' },
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('stats.category')),
+          belts.map((b) => h('th', { scope: 'col', class: 'num', title: beltName(b) }, t(`belt.short.${b.id}`))),
+          h('th', { scope: 'col', class: 'num', title: t('stats.cityWideLong') }, t('stats.cityWide')),
+          h('th', { scope: 'col', class: 'num' }, t('stats.sum')))),
+        h('tbody', null, tableRows))),
+      h('h3', null, t('stats.byCounty')),
+      h('ul', { class: 'stat-list' }, countyRows),
+      h('p', { class: 'note' }, t('stats.note')),
+    ];
   }
 
   function render() {
     if (!container) return;
-    container.innerHTML = `<section class="panel-section" aria-labelledby="stats-h">
-      <h2 id="stats-h" class="section-title">${esc(app.t('stats.heading'))}</h2>${html()}</section>`;
-    const section = container.querySelector('section');
-    section.querySelector('h2').after(filtersLine());
-    if (stats) section.querySelector('.stat-cards')?.after(shadeToggle(), ...mixCharts());
+    fill(container, h('section', { class: 'panel-section', 'aria-labelledby': 'stats-h' },
+      h('h2', { id: 'stats-h', class: 'section-title' }, app.t('stats.heading')), filtersLine(), body()));
   }
 
   /** Which of the page's filters the figures below apply (they are the statistics of the filtered projects). */
