@@ -26,7 +26,8 @@ final class TilesApi {
     static final Set<String> TILED = Set.of(Layers.PROJECTS);
     /** What a tile takes of items' parameters: not the page, order, output CRS, properties or bbox (the tile is the box). */
     static final List<String> NOT_FOR_TILES = List.of("limit", "offset", "bbox", "bbox-crs", "crs", "sortby", "properties");
-    static final List<String> FORMATS = List.of("json");
+    /** `f`: GeoJSON (the page's) or Mapbox Vector Tiles; without `f`, the Accept header chooses, GeoJSON by default. */
+    static final List<String> FORMATS = List.of("json", "mvt");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     private final FeatureStore store;
@@ -55,8 +56,48 @@ final class TilesApi {
         TileAddress tile = address(ctx.pathParam("tileMatrix"), ctx.pathParam("tileRow"), ctx.pathParam("tileCol"));
         Map<String, List<String>> raw = ctx.queryParamMap();
         ItemsQuery selection = ItemsRequestParser.selection(spec, raw, ItemsRequestParser.allowedWithout(spec, NOT_FOR_TILES), FORMATS);
-        String key = Http.cacheKey(revisionFor.apply(ctx.req().getRequestURI()), ctx);
-        Http.send(ctx, cache.get(key, () -> EncodedResponse.lasting(TileJson.write(store.tile(selection, tile)), Http.GEOJSON, null)));
+        String f = raw.containsKey("f") ? raw.get("f").get(0) : null;
+        boolean mvt = f != null ? f.equals("mvt") : prefersMvt(ctx.header("Accept"));
+        // a request without f is cached apart from those with it (which the fast path serves by URL alone): its
+        // format depends on a header the key does not hold
+        String key = Http.cacheKey(revisionFor.apply(ctx.req().getRequestURI()), ctx) + (f == null ? " accept:" + (mvt ? "mvt" : "json") : "");
+        EncodedResponse response = cache.get(key, () -> mvt
+                ? EncodedResponse.file(TileMvt.write(spec.id(), store.tile(selection, tile)), TileMvt.MEDIA_TYPE, true)
+                : EncodedResponse.lasting(TileJson.write(store.tile(selection, tile)), Http.GEOJSON, null));
+        Http.send(ctx, f == null ? response.withHeaders(List.of(Map.entry("Vary", "Accept"))) : response);
+    }
+
+    /**
+     * Whether the Accept header asks for vector tiles before GeoJSON: by quality, then by order; a
+     * header that names neither (or none) gets GeoJSON.
+     */
+    static boolean prefersMvt(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        double mvt = -1;
+        double json = -1;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].strip();
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (type.equals(TileMvt.MEDIA_TYPE) && q > mvt) {
+                mvt = q;
+            } else if ((type.equals(Http.GEOJSON) || type.equals(Http.JSON)) && q > json) {
+                json = q;
+            }
+        }
+        return mvt > 0 && mvt > json;
     }
 
     private LayerSpec tiledCollection(String id) {

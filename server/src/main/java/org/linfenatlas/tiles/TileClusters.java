@@ -11,8 +11,9 @@ import org.locationtech.jts.geom.Coordinate;
  * The clustering rule of the projects' tiles. Every feature with a geometry has one representative point
  * ({@link Feature#representativePoint()}). The tile is split in 4 x 4 cells of 64 px. Below
  * {@link #MAX_CLUSTER_ZOOM}, a cell holding one representative point shows that feature, a cell holding more
- * shows one cluster of them; from it on, every feature that meets the tile is shown. A line or area counts
- * only in the cell of its representative point, so counts are never doubled.
+ * shows one cluster of them; from it on, every feature is shown individually: a line or area in every tile it
+ * meets, what is drawn as a point (points, and areas placed only approximately) in the tile of its point. In
+ * clusters a line or area counts only in the cell of its representative point, so counts are never doubled.
  */
 public final class TileClusters {
     /** From this zoom on no feature is clustered. */
@@ -45,13 +46,20 @@ public final class TileClusters {
             return;
         }
         if (!clustering) {
-            individual.add(feature);
+            // a line or area is drawn in every tile it meets; what is drawn as a point, only in the tile of that point
+            if (tile.contains(point) || !drawnAsPoint(feature)) {
+                individual.add(feature);
+            }
             return;
         }
         int cell = tile.cellOf(point);
         if (cell >= 0) {
             cells.get(cell).add(feature);
         }
+    }
+
+    private static boolean drawnAsPoint(Feature feature) {
+        return feature.geometry().getDimension() == 0 || TileGeometry.asPoint(feature);
     }
 
     public TileContent content() {
