@@ -27,10 +27,15 @@ public final class TileClusters {
     private final List<List<Feature>> cells = new ArrayList<>();
     private final List<Feature> individual = new ArrayList<>();
 
-    /** Collects the content of one tile; offer it every matching feature that may meet it. */
-    public TileClusters(TileAddress tile) {
+    /**
+     * Collects the content of one tile; offer it every matching feature that may meet it.
+     *
+     * @param clustered whether the collection is clustered below {@link #MAX_CLUSTER_ZOOM} (projects), or every
+     *                  feature is shown at every zoom (counties, belts, rivers)
+     */
+    public TileClusters(TileAddress tile, boolean clustered) {
         this.tile = tile;
-        this.clustering = tile.zoom() < MAX_CLUSTER_ZOOM;
+        this.clustering = clustered && tile.zoom() < MAX_CLUSTER_ZOOM;
         for (int i = 0; i < TileAddress.CELLS * TileAddress.CELLS; i++) {
             cells.add(new ArrayList<>());
         }
