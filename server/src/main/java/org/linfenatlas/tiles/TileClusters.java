@@ -2,7 +2,9 @@ package org.linfenatlas.tiles;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.linfenatlas.model.Feature;
 import org.locationtech.jts.geom.Coordinate;
@@ -24,7 +26,7 @@ public final class TileClusters {
 
     private final TileAddress tile;
     private final boolean clustering;
-    private final List<List<Feature>> cells = new ArrayList<>();
+    private final Cell[] cells = new Cell[TileAddress.CELLS * TileAddress.CELLS];
     private final List<Feature> individual = new ArrayList<>();
 
     /**
@@ -36,8 +38,40 @@ public final class TileClusters {
     public TileClusters(TileAddress tile, boolean clustered) {
         this.tile = tile;
         this.clustering = clustered && tile.zoom() < MAX_CLUSTER_ZOOM;
-        for (int i = 0; i < TileAddress.CELLS * TileAddress.CELLS; i++) {
-            cells.add(new ArrayList<>());
+    }
+
+    /** What one cell has gathered, summed as it comes (in fixed point: the same sums in any order). */
+    private static final class Cell {
+        Feature first;
+        int count;
+        long sumLon;
+        long sumLat;
+        double west = Double.POSITIVE_INFINITY;
+        double south = Double.POSITIVE_INFINITY;
+        double east = Double.NEGATIVE_INFINITY;
+        double north = Double.NEGATIVE_INFINITY;
+        final Map<String, int[]> categories = new HashMap<>();
+
+        void add(Feature f) {
+            if (count++ == 0) {
+                first = f;
+            }
+            Coordinate p = f.representativePoint();
+            sumLon += Math.round(p.x * FIXED);
+            sumLat += Math.round(p.y * FIXED);
+            west = Math.min(west, p.x);
+            south = Math.min(south, p.y);
+            east = Math.max(east, p.x);
+            north = Math.max(north, p.y);
+            String category = f.text("category");
+            categories.computeIfAbsent(category == null ? NO_CATEGORY : category, c -> new int[1])[0]++;
+        }
+
+        TileContent.Cluster cluster(int cell) {
+            TreeMap<String, Integer> byCategory = new TreeMap<>();
+            categories.forEach((c, n) -> byCategory.put(c, n[0]));
+            return new TileContent.Cluster(cell, count, (double) sumLon / count / FIXED, (double) sumLat / count / FIXED, byCategory,
+                    new double[] {west, south, east, north}, west == east && south == north);
         }
     }
 
@@ -46,20 +80,25 @@ public final class TileClusters {
      * representative point is in another tile is left out below the cluster zoom).
      */
     public void offer(Feature feature) {
-        Coordinate point = feature.representativePoint();
-        if (point == null) {
+        double[] xy = feature.representativeMercator();
+        if (xy == null) {
             return;
         }
+        int cell = tile.cellOfMercator(xy);
         if (!clustering) {
             // a line or area is drawn in every tile it meets; what is drawn as a point, only in the tile of that point
-            if (tile.contains(point) || !drawnAsPoint(feature)) {
+            if (cell >= 0 || !drawnAsPoint(feature)) {
                 individual.add(feature);
             }
             return;
         }
-        int cell = tile.cellOf(point);
         if (cell >= 0) {
-            cells.get(cell).add(feature);
+            Cell c = cells[cell];
+            if (c == null) {
+                c = new Cell();
+                cells[cell] = c;
+            }
+            c.add(feature);
         }
     }
 
@@ -70,38 +109,18 @@ public final class TileClusters {
     public TileContent content() {
         List<TileContent.Cluster> clusters = new ArrayList<>();
         List<Feature> features = new ArrayList<>(individual);
-        for (int cell = 0; cell < cells.size(); cell++) {
-            List<Feature> members = cells.get(cell);
-            if (members.size() == 1) {
-                features.add(members.get(0));
-            } else if (members.size() > 1) {
-                clusters.add(cluster(cell, members));
+        for (int i = 0; i < cells.length; i++) {
+            Cell c = cells[i];
+            if (c == null) {
+                continue;
+            }
+            if (c.count == 1) {
+                features.add(c.first);
+            } else {
+                clusters.add(c.cluster(i));
             }
         }
         features.sort(Comparator.comparing(Feature::id));
         return new TileContent(tile, clusters, features);
-    }
-
-    static TileContent.Cluster cluster(int cell, List<Feature> members) {
-        // in fixed point, so that the mean does not depend on the order the store offered the members in
-        long sumLon = 0;
-        long sumLat = 0;
-        double[] bbox = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        TreeMap<String, Integer> categories = new TreeMap<>();
-        for (Feature f : members) {
-            Coordinate p = f.representativePoint();
-            sumLon += Math.round(p.x * FIXED);
-            sumLat += Math.round(p.y * FIXED);
-            bbox[0] = Math.min(bbox[0], p.x);
-            bbox[1] = Math.min(bbox[1], p.y);
-            bbox[2] = Math.max(bbox[2], p.x);
-            bbox[3] = Math.max(bbox[3], p.y);
-            String category = f.text("category");
-            categories.merge(category == null ? NO_CATEGORY : category, 1, Integer::sum);
-        }
-        boolean samePlace = bbox[0] == bbox[2] && bbox[1] == bbox[3];
-        return new TileContent.Cluster(cell, members.size(), (double) sumLon / members.size() / FIXED,
-                (double) sumLat / members.size() / FIXED, categories, bbox,
-                samePlace);
     }
 }
