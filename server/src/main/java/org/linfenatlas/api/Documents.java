@@ -54,6 +54,7 @@ final class Documents {
                 new Link(api + "/docs", "service-doc", "text/html", "The API documentation"),
                 new Link(api + "/conformance", "conformance", Http.JSON, "Conformance classes"),
                 new Link(api + "/collections", "data", Http.JSON, "The collections"),
+                new Link(api + "/tileMatrixSets", TilesDocuments.TILING_SCHEMES_REL, Http.JSON, "The tile matrix sets of the tiles"),
                 new Link(api + "/indicators", "related", Http.JSON, "The plan's indicators (表2) with their actual values"),
                 new Link(api + "/economy", "related", Http.JSON, "Economy 2015–2020 (表1)"),
                 new Link(api + "/circles", "related", Http.JSON, "The five cooperation circles and their partner regions")));
@@ -61,7 +62,9 @@ final class Documents {
     }
 
     static Map<String, Object> conformance() {
-        return Map.of("conformsTo", CONFORMANCE);
+        List<String> all = new ArrayList<>(CONFORMANCE);
+        all.addAll(TilesDocuments.CONFORMANCE);
+        return Map.of("conformsTo", all);
     }
 
     static Map<String, Object> collections(String api, List<CollectionInfo> infos) {
@@ -89,6 +92,9 @@ final class Documents {
                 new Link(href + "/items", "items", Http.GEOJSON, info.spec().title() + " as GeoJSON"),
                 new Link(href + "/queryables", QUERYABLES_REL, SCHEMA_JSON, "What a filter on " + info.spec().title() + " may name")));
         links.addAll(OgcApi.downloadLinks(href + "/items", Map.of()));
+        if (TilesApi.TILED.contains(info.id())) {
+            links.add(new Link(href + "/tiles", TilesDocuments.TILESETS_VECTOR_REL, Http.JSON, info.spec().title() + " as vector tiles"));
+        }
         doc.put("links", links);
         Envelope e = info.extent();
         List<Double> bbox = e.isNull() ? List.of(110.0, 35.0, 113.0, 37.0)

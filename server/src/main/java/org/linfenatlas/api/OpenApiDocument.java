@@ -58,6 +58,7 @@ final class OpenApiDocument {
                 statsParams, ok("stats", Http.JSON)));
         OpenApiIndicators.addTo(paths);
         OpenApiCircles.addTo(paths);
+        OpenApiTiles.addTo(paths, collections);
         doc.put("paths", paths);
         Map<String, Object> schemas = new LinkedHashMap<>(OpenApiComponents.schemas());
         schemas.putAll(OpenApiWrites.schemas(org.linfenatlas.model.Layers.PROJECTS_SPEC));
@@ -98,7 +99,7 @@ final class OpenApiDocument {
     }
 
     /** q and the property filters: what selects features, on items and on /stats. */
-    private static List<Object> selectionParameters(LayerSpec spec) {
+    static List<Object> selectionParameters(LayerSpec spec) {
         List<Object> params = new ArrayList<>();
         if (spec.searchable()) {
             params.add(param("q", "Free-text search over names, aliases, counties and summaries, in Chinese, pinyin of whole words or their initials, "

@@ -22,11 +22,13 @@ import org.linfenatlas.tiles.TileAddress;
 final class TilesApi {
     static final String WEB_MERCATOR_QUAD = "WebMercatorQuad";
     static final String TILE_PATH = "/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}";
-    /** The collections served as tiles. */
-    static final Set<String> TILED = Set.of(Layers.PROJECTS);
+    /** The collections served as tiles, and of them those clustered below zoom 16. */
+    static final List<String> TILED = List.of(Layers.COUNTIES, Layers.BELTS, Layers.RIVERS, Layers.PROJECTS);
+    static final Set<String> CLUSTERED = Set.of(Layers.PROJECTS);
     /** What a tile takes of items' parameters: not the page, order, output CRS, properties or bbox (the tile is the box). */
     static final List<String> NOT_FOR_TILES = List.of("limit", "offset", "bbox", "bbox-crs", "crs", "sortby", "properties");
-    static final List<String> FORMATS = List.of("json");
+    /** `f`: GeoJSON (the page's) or Mapbox Vector Tiles; without `f`, the Accept header chooses, GeoJSON by default. */
+    static final List<String> FORMATS = List.of("json", "mvt");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     private final FeatureStore store;
@@ -41,31 +43,106 @@ final class TilesApi {
     }
 
     void register(JavalinConfig config) {
-        String path = OgcApi.PREFIX + "/collections/{collectionId}" + TILE_PATH;
-        config.routes.get(path, this::tile);
-        config.routes.head(path, this::tile);
+        String collection = OgcApi.PREFIX + "/collections/{collectionId}";
+        Map<String, io.javalin.http.Handler> routes = new java.util.LinkedHashMap<>();
+        routes.put(collection + TILE_PATH, this::tile);
+        routes.put(OgcApi.PREFIX + "/tileMatrixSets", ctx -> document(ctx, () -> TilesDocuments.tileMatrixSets(api(ctx))));
+        routes.put(OgcApi.PREFIX + "/tileMatrixSets/{tileMatrixSetId}", ctx -> {
+            tileMatrixSet(ctx);
+            document(ctx, TilesDocuments::webMercatorQuad);
+        });
+        routes.put(collection + "/tiles", ctx -> {
+            CollectionInfo info = tiledCollection(ctx.pathParam("collectionId"));
+            document(ctx, () -> TilesDocuments.tilesets(api(ctx), info));
+        });
+        routes.put(collection + "/tiles/{tileMatrixSetId}", ctx -> {
+            CollectionInfo info = tiledCollection(ctx.pathParam("collectionId"));
+            tileMatrixSet(ctx);
+            // the extent is read inside the encoder, after the cache key's revision
+            document(ctx, () -> TilesDocuments.tileset(api(ctx), tiledCollection(info.id())));
+        });
+        routes.forEach((path, handler) -> {
+            config.routes.get(path, handler);
+            config.routes.head(path, handler);
+        });
     }
 
-    private void tile(Context ctx) {
-        LayerSpec spec = tiledCollection(ctx.pathParam("collectionId"));
+    private static String api(Context ctx) {
+        return Http.baseUrl(ctx) + OgcApi.PREFIX;
+    }
+
+    private static void tileMatrixSet(Context ctx) {
         String tms = ctx.pathParam("tileMatrixSetId");
         if (!tms.equals(WEB_MERCATOR_QUAD)) {
             throw ApiException.notFound("no tile matrix set '" + ItemsRequestParser.clip(tms) + "'; tiles come in " + WEB_MERCATOR_QUAD);
         }
+    }
+
+    /** A JSON document that takes no parameter but f=json, cached by the revision its path depends on. */
+    private void document(Context ctx, java.util.function.Supplier<Map<String, Object>> doc) {
+        Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), List.of("f"));
+        Formats.check(params.get("f"), Formats.JSON);
+        String key = Http.cacheKey(revisionFor.apply(ctx.req().getRequestURI()), ctx);
+        Http.send(ctx, cache.get(key, () -> EncodedResponse.lasting(OgcApi.json(doc.get()), Http.JSON, null)));
+    }
+
+    private void tile(Context ctx) {
+        LayerSpec spec = tiledCollection(ctx.pathParam("collectionId")).spec();
+        tileMatrixSet(ctx);
         TileAddress tile = address(ctx.pathParam("tileMatrix"), ctx.pathParam("tileRow"), ctx.pathParam("tileCol"));
         Map<String, List<String>> raw = ctx.queryParamMap();
         ItemsQuery selection = ItemsRequestParser.selection(spec, raw, ItemsRequestParser.allowedWithout(spec, NOT_FOR_TILES), FORMATS);
-        String key = Http.cacheKey(revisionFor.apply(ctx.req().getRequestURI()), ctx);
-        Http.send(ctx, cache.get(key, () -> EncodedResponse.lasting(TileJson.write(store.tile(selection, tile)), Http.GEOJSON, null)));
+        String f = raw.containsKey("f") ? raw.get("f").get(0) : null;
+        boolean mvt = f != null ? f.equals("mvt") : prefersMvt(ctx.header("Accept"));
+        // a request without f is cached apart from those with it (which the fast path serves by URL alone): its
+        // format depends on a header the key does not hold
+        String key = Http.cacheKey(revisionFor.apply(ctx.req().getRequestURI()), ctx) + (f == null ? " accept:" + (mvt ? "mvt" : "json") : "");
+        EncodedResponse response = cache.get(key, () -> mvt
+                ? EncodedResponse.file(TileMvt.write(spec.id(), store.tile(selection, tile, CLUSTERED.contains(spec.id()))), TileMvt.MEDIA_TYPE, true)
+                : EncodedResponse.lasting(TileJson.write(store.tile(selection, tile, CLUSTERED.contains(spec.id()))), Http.GEOJSON, null));
+        Http.send(ctx, f == null ? response.withHeaders(List.of(Map.entry("Vary", "Accept"))) : response);
     }
 
-    private LayerSpec tiledCollection(String id) {
+    /**
+     * Whether the Accept header asks for vector tiles before GeoJSON: by quality, then by order; a
+     * header that names neither (or none) gets GeoJSON.
+     */
+    static boolean prefersMvt(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        double mvt = -1;
+        double json = -1;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].strip();
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (type.equals(TileMvt.MEDIA_TYPE) && q > mvt) {
+                mvt = q;
+            } else if ((type.equals(Http.GEOJSON) || type.equals(Http.JSON)) && q > json) {
+                json = q;
+            }
+        }
+        return mvt > 0 && mvt > json;
+    }
+
+    private CollectionInfo tiledCollection(String id) {
         CollectionInfo info = store.collection(id).orElseThrow(() -> ApiException.notFound(
                 "no collection '" + ItemsRequestParser.clip(id) + "'"));
         if (!TILED.contains(id)) {
             throw ApiException.notFound("collection '" + id + "' has no tiles; tiles: " + String.join(", ", TILED));
         }
-        return info.spec();
+        return info;
     }
 
     /** A tile of the matrix set: integers (else 400), within zoom 0..20 and the zoom's matrix (else 404). */

@@ -29,6 +29,7 @@ public final class Feature {
     private final long version;
     private volatile byte[] json;
     private volatile Coordinate representative;
+    private volatile double[] mercator;
 
     /** A feature at version 1, as seeded or imported. */
     public Feature(String id, Geometry geometry, Map<String, Object> properties) {
@@ -90,6 +91,30 @@ public final class Feature {
         }
         return point;
     }
+
+    /**
+     * Where the representative point lies on the Web Mercator square, as fractions of the world (x from 180° W,
+     * y from the north edge at 85.0511°, both clamped to 0..1), so that tiles place it with two multiplications;
+     * null without a geometry. Kept as the point is.
+     */
+    public double[] representativeMercator() {
+        double[] xy = mercator;
+        if (xy == null && hasGeometry()) {
+            xy = mercator(representativePoint());
+            mercator = xy;
+        }
+        return xy;
+    }
+
+    /** A lon/lat point on the Web Mercator square, as fractions of the world (see {@link #representativeMercator()}). */
+    public static double[] mercator(Coordinate p) {
+        double lat = Math.toRadians(Math.max(-MAX_MERCATOR_LATITUDE, Math.min(MAX_MERCATOR_LATITUDE, p.y)));
+        double y = (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2;
+        return new double[] {Math.max(0, Math.min(1, (p.x + 180) / 360)), Math.max(0, Math.min(1, y))};
+    }
+
+    /** The latitude of Web Mercator's north and south edges. */
+    public static final double MAX_MERCATOR_LATITUDE = Math.toDegrees(Math.atan(Math.sinh(Math.PI)));
 
     /** RFC 7946 geometry (counter-clockwise shells, 6 decimals); not kept: {@link #json} holds it where it repeats. */
     public String geometryJson() {

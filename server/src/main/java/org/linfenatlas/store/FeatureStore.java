@@ -57,9 +57,11 @@ public interface FeatureStore extends AutoCloseable {
     /**
      * The clusters and features of one tile of a collection for the selection (its own bbox replaced by the
      * tile's), by the rule of {@link org.linfenatlas.tiles.TileClusters}: the same answer from every store.
+     *
+     * @param clustered whether features are clustered below the cluster zoom (else every one is shown)
      */
-    default org.linfenatlas.tiles.TileContent tile(ItemsQuery selection, org.linfenatlas.tiles.TileAddress tile) {
-        org.linfenatlas.tiles.TileClusters content = new org.linfenatlas.tiles.TileClusters(tile);
+    default org.linfenatlas.tiles.TileContent tile(ItemsQuery selection, org.linfenatlas.tiles.TileAddress tile, boolean clustered) {
+        org.linfenatlas.tiles.TileClusters content = new org.linfenatlas.tiles.TileClusters(tile, clustered);
         Envelope box = tile.envelope();
         // a hair wider: the tile's own test (by pixel) decides a point on its edge, not rounding of the bounds
         box.expandBy(1e-9);

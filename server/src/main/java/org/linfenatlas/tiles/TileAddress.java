@@ -15,7 +15,7 @@ public record TileAddress(int zoom, int row, int col) {
     /** Cells of 64 px: 4 x 4 in a tile. */
     public static final int CELL_SIZE = 64;
     public static final int CELLS = TILE_SIZE / CELL_SIZE;
-    public static final double MAX_LATITUDE = Math.toDegrees(Math.atan(Math.sinh(Math.PI)));
+    public static final double MAX_LATITUDE = org.linfenatlas.model.Feature.MAX_MERCATOR_LATITUDE;
 
     public TileAddress {
         if (zoom < 0 || zoom > MAX_ZOOM || row < 0 || col < 0 || row >= 1L << zoom || col >= 1L << zoom) {
@@ -63,12 +63,29 @@ public record TileAddress(int zoom, int row, int col) {
 
     /** The cell of this tile the point lies in (row-major, 0..15), or -1 when it lies in another tile. */
     public int cellOf(Coordinate point) {
-        double x = worldX(point.x) - (double) col * TILE_SIZE;
-        double y = worldY(point.y) - (double) row * TILE_SIZE;
+        return cellOfMercator(org.linfenatlas.model.Feature.mercator(point));
+    }
+
+    /**
+     * The cell of a point given as fractions of the world ({@link org.linfenatlas.model.Feature#representativeMercator()}),
+     * or -1 when it lies in another tile.
+     */
+    public int cellOfMercator(double[] xy) {
+        double size = (double) TILE_SIZE * (1L << zoom);
+        return cellOfPixel(clampPixel(xy[0] * size, size), clampPixel(xy[1] * size, size), size);
+    }
+
+    private int cellOfPixel(double worldX, double worldY, double size) {
+        double x = worldX - (double) col * TILE_SIZE;
+        double y = worldY - (double) row * TILE_SIZE;
         if (x < 0 || y < 0 || x >= TILE_SIZE || y >= TILE_SIZE) {
             return -1;
         }
         return (int) (y / CELL_SIZE) * CELLS + (int) (x / CELL_SIZE);
+    }
+
+    private static double clampPixel(double pixel, double size) {
+        return Math.max(0, Math.min(Math.nextDown(size), pixel));
     }
 
     public boolean contains(Coordinate point) {

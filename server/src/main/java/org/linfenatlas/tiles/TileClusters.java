@@ -2,7 +2,9 @@ package org.linfenatlas.tiles;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.linfenatlas.model.Feature;
 import org.locationtech.jts.geom.Coordinate;
@@ -12,9 +14,10 @@ import org.locationtech.jts.geom.Envelope;
  * The clustering rule of the projects' tiles. Every feature with a geometry has one representative point
  * ({@link Feature#representativePoint()}). The tile is split in 4 x 4 cells of 64 px. Below
  * {@link #MAX_CLUSTER_ZOOM}, a cell holding one representative point shows that feature, a cell holding more
- * shows one cluster of them; from it on, every feature that meets the tile is shown. A line or area counts
- * only in the cell of its representative point, so counts are never doubled, unless it spans more than a cell:
- * then it is drawn whole in every tile it meets ({@link #drawnWhole}).
+ * shows one cluster of them; from it on, every feature is shown individually: a line or area in every tile it
+ * meets, what is drawn as a point (points, and areas placed only approximately) in the tile of its point. In
+ * clusters a line or area counts only in the cell of its representative point, so counts are never doubled;
+ * one that spans more than a cell is never in a cluster ({@link #drawnWhole}).
  */
 public final class TileClusters {
     /** From this zoom on no feature is clustered. */
@@ -25,15 +28,52 @@ public final class TileClusters {
 
     private final TileAddress tile;
     private final boolean clustering;
-    private final List<List<Feature>> cells = new ArrayList<>();
+    private final Cell[] cells = new Cell[TileAddress.CELLS * TileAddress.CELLS];
     private final List<Feature> individual = new ArrayList<>();
 
-    /** Collects the content of one tile; offer it every matching feature that may meet it. */
-    public TileClusters(TileAddress tile) {
+    /**
+     * Collects the content of one tile; offer it every matching feature that may meet it.
+     *
+     * @param clustered whether the collection is clustered below {@link #MAX_CLUSTER_ZOOM} (projects), or every
+     *                  feature is shown at every zoom (counties, belts, rivers)
+     */
+    public TileClusters(TileAddress tile, boolean clustered) {
         this.tile = tile;
-        this.clustering = tile.zoom() < MAX_CLUSTER_ZOOM;
-        for (int i = 0; i < TileAddress.CELLS * TileAddress.CELLS; i++) {
-            cells.add(new ArrayList<>());
+        this.clustering = clustered && tile.zoom() < MAX_CLUSTER_ZOOM;
+    }
+
+    /** What one cell has gathered, summed as it comes (in fixed point: the same sums in any order). */
+    private static final class Cell {
+        Feature first;
+        int count;
+        long sumLon;
+        long sumLat;
+        double west = Double.POSITIVE_INFINITY;
+        double south = Double.POSITIVE_INFINITY;
+        double east = Double.NEGATIVE_INFINITY;
+        double north = Double.NEGATIVE_INFINITY;
+        final Map<String, int[]> categories = new HashMap<>();
+
+        void add(Feature f) {
+            if (count++ == 0) {
+                first = f;
+            }
+            Coordinate p = f.representativePoint();
+            sumLon += Math.round(p.x * FIXED);
+            sumLat += Math.round(p.y * FIXED);
+            west = Math.min(west, p.x);
+            south = Math.min(south, p.y);
+            east = Math.max(east, p.x);
+            north = Math.max(north, p.y);
+            String category = f.text("category");
+            categories.computeIfAbsent(category == null ? NO_CATEGORY : category, c -> new int[1])[0]++;
+        }
+
+        TileContent.Cluster cluster(int cell) {
+            TreeMap<String, Integer> byCategory = new TreeMap<>();
+            categories.forEach((c, n) -> byCategory.put(c, n[0]));
+            return new TileContent.Cluster(cell, count, (double) sumLon / count / FIXED, (double) sumLat / count / FIXED, byCategory,
+                    new double[] {west, south, east, north}, west == east && south == north);
         }
     }
 
@@ -42,17 +82,25 @@ public final class TileClusters {
      * representative point is in another tile is left out below the cluster zoom).
      */
     public void offer(Feature feature) {
-        Coordinate point = feature.representativePoint();
-        if (point == null) {
+        double[] xy = feature.representativeMercator();
+        if (xy == null) {
             return;
         }
+        int cell = tile.cellOfMercator(xy);
         if (!clustering || drawnWhole(feature)) {
-            individual.add(feature);
+            // a line or area is drawn in every tile it meets; what is drawn as a point, only in the tile of that point
+            if (cell >= 0 || !drawnAsPoint(feature)) {
+                individual.add(feature);
+            }
             return;
         }
-        int cell = tile.cellOf(point);
         if (cell >= 0) {
-            cells.get(cell).add(feature);
+            Cell c = cells[cell];
+            if (c == null) {
+                c = new Cell();
+                cells[cell] = c;
+            }
+            c.add(feature);
         }
     }
 
@@ -63,7 +111,7 @@ public final class TileClusters {
      * its id says it is one.
      */
     private boolean drawnWhole(Feature feature) {
-        if (feature.geometry().getDimension() == 0 || TileGeometry.asPoint(feature)) {
+        if (drawnAsPoint(feature)) {
             return false;
         }
         Envelope e = feature.geometry().getEnvelopeInternal();
@@ -72,41 +120,25 @@ public final class TileClusters {
         return Math.max(width, height) >= TileAddress.CELL_SIZE;
     }
 
+    private static boolean drawnAsPoint(Feature feature) {
+        return feature.geometry().getDimension() == 0 || TileGeometry.asPoint(feature);
+    }
+
     public TileContent content() {
         List<TileContent.Cluster> clusters = new ArrayList<>();
         List<Feature> features = new ArrayList<>(individual);
-        for (int cell = 0; cell < cells.size(); cell++) {
-            List<Feature> members = cells.get(cell);
-            if (members.size() == 1) {
-                features.add(members.get(0));
-            } else if (members.size() > 1) {
-                clusters.add(cluster(cell, members));
+        for (int i = 0; i < cells.length; i++) {
+            Cell c = cells[i];
+            if (c == null) {
+                continue;
+            }
+            if (c.count == 1) {
+                features.add(c.first);
+            } else {
+                clusters.add(c.cluster(i));
             }
         }
         features.sort(Comparator.comparing(Feature::id));
         return new TileContent(tile, clusters, features);
-    }
-
-    static TileContent.Cluster cluster(int cell, List<Feature> members) {
-        // in fixed point, so that the mean does not depend on the order the store offered the members in
-        long sumLon = 0;
-        long sumLat = 0;
-        double[] bbox = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        TreeMap<String, Integer> categories = new TreeMap<>();
-        for (Feature f : members) {
-            Coordinate p = f.representativePoint();
-            sumLon += Math.round(p.x * FIXED);
-            sumLat += Math.round(p.y * FIXED);
-            bbox[0] = Math.min(bbox[0], p.x);
-            bbox[1] = Math.min(bbox[1], p.y);
-            bbox[2] = Math.max(bbox[2], p.x);
-            bbox[3] = Math.max(bbox[3], p.y);
-            String category = f.text("category");
-            categories.merge(category == null ? NO_CATEGORY : category, 1, Integer::sum);
-        }
-        boolean samePlace = bbox[0] == bbox[2] && bbox[1] == bbox[3];
-        return new TileContent.Cluster(cell, members.size(), (double) sumLon / members.size() / FIXED,
-                (double) sumLat / members.size() / FIXED, categories, bbox,
-                samePlace);
     }
 }

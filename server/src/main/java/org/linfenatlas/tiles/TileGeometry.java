@@ -22,7 +22,8 @@ public final class TileGeometry {
 
     /** Whether the tile draws the feature as its representative point although its geometry is an area. */
     public static boolean asPoint(Feature feature) {
-        return feature.geometry().getDimension() == 2 && APPROXIMATE.contains(feature.text("precision"));
+        String precision = feature.text("precision");
+        return precision != null && feature.geometry().getDimension() == 2 && APPROXIMATE.contains(precision);
     }
 
     public static Geometry of(Feature feature, TileAddress tile) {

@@ -221,4 +221,67 @@ class TilesApiTest {
             assertEquals(0, tile.path("features").size());
         });
     }
+
+    /** The MVT of a tile decoded: each feature's id property with its count (1 for a feature), once per id. */
+    private static Map<String, Long> mvtCounts(byte[] body) throws IOException {
+        var mvt = io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader.loadMvt(new java.io.ByteArrayInputStream(body),
+                new org.locationtech.jts.geom.GeometryFactory(), new io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter());
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        if (body.length == 0) {
+            return counts;
+        }
+        for (var g : mvt.getLayer("projects").getGeometries()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = (Map<String, Object>) g.getUserData();
+            counts.put((String) p.get("id"), p.containsKey("count") ? ((Number) p.get("count")).longValue() : 1L);
+        }
+        return counts;
+    }
+
+    private static Map<String, Long> jsonCounts(JsonNode tile) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (JsonNode f : tile.path("features")) {
+            counts.put(f.path("id").asText(), f.path("properties").path("count").asLong(1));
+        }
+        return counts;
+    }
+
+    @Test
+    void mvtTilesHoldWhatGeoJsonTilesHold() {
+        withServer(STORE, (server, client) -> {
+            for (String tile : List.of("8/100/207", "12/1607/3316", "16/25717/53069")) {
+                for (String selection : List.of("", "&category=energy")) {
+                    var mvt = org.linfenatlas.testdata.RawHttp.send(client.getOrigin(), "GET", TILES + tile + "?f=mvt" + selection);
+                    assertEquals(200, mvt.statusCode());
+                    assertEquals(TileMvt.MEDIA_TYPE, mvt.headers().firstValue("Content-Type").orElse(""));
+                    try {
+                        assertEquals(jsonCounts(get(client, TILES + tile + "?f=json" + selection)), mvtCounts(mvt.body()), tile + selection);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void theAcceptHeaderChoosesTheFormatWithoutF() {
+        withServer(STORE, (server, client) -> {
+            var mvt = org.linfenatlas.testdata.RawHttp.send(client.getOrigin(), "GET", TILES + "8/100/207",
+                    "Accept", "application/vnd.mapbox-vector-tile");
+            assertEquals(TileMvt.MEDIA_TYPE, mvt.headers().firstValue("Content-Type").orElse(""));
+            var json = org.linfenatlas.testdata.RawHttp.send(client.getOrigin(), "GET", TILES + "8/100/207", "Accept", "*/*");
+            assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith(Http.GEOJSON));
+            assertTrue(json.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")), json.headers().toString());
+        });
+    }
+
+    @Test
+    void anEmptyMvtTileIsAnEmptyBody() {
+        withServer(STORE, (server, client) -> {
+            var mvt = org.linfenatlas.testdata.RawHttp.send(client.getOrigin(), "GET", TILES + "4/15/0?f=mvt");
+            assertEquals(200, mvt.statusCode());
+            assertEquals(0, mvt.body().length);
+        });
+    }
 }
