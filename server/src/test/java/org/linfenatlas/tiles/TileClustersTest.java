@@ -87,15 +87,29 @@ class TileClustersTest {
     }
 
     @Test
-    void aLineCountsInTheCellOfItsRepresentativePointOnly() {
-        Geometry line = G.createLineString(new Coordinate[] {new Coordinate(WEST + 0.01, NORTH - 0.01),
-                new Coordinate(WEST + CELL * 1.5, NORTH - 0.01), new Coordinate(WEST + CELL * 3.5, NORTH - 0.01)});
+    void aLineShorterThanACellCountsInTheCellOfItsRepresentativePointOnly() {
+        Geometry line = G.createLineString(new Coordinate[] {new Coordinate(WEST + CELL * 0.55, NORTH - CELL * 0.5),
+                new Coordinate(WEST + CELL * 1.1, NORTH - CELL * 0.6), new Coordinate(WEST + CELL * 1.4, NORTH - CELL * 0.5)});
         Feature road = new Feature("road", line, Map.of("category", "transport", "precision", "site"));
         int cell = TILE.cellOf(road.representativePoint());
         TileContent c = content(TILE, true, road, point("p", road.representativePoint().x, road.representativePoint().y, "energy"));
         assertEquals(1, c.clusters().size());
         assertEquals(cell, c.clusters().get(0).cell());
         assertEquals(2, c.clusters().get(0).count());
+    }
+
+    @Test
+    void aLineLongerThanACellIsDrawnWholeInEveryTileItMeetsAndNeverClustered() {
+        Geometry line = G.createLineString(new Coordinate[] {new Coordinate(WEST + 0.01, NORTH - 0.01),
+                new Coordinate(WEST + CELL * 1.5, NORTH - 0.01), new Coordinate(WEST + CELL * 5.5, NORTH - 0.01)});
+        Feature road = new Feature("road", line, Map.of("category", "transport", "precision", "site"));
+        Feature near = point("p", road.representativePoint().x, road.representativePoint().y, "energy");
+        TileContent here = content(TILE, true, road, near);
+        assertEquals(List.of(), here.clusters(), "the point is alone in its cell: the road is not counted there");
+        assertEquals(List.of("p", "road"), here.features().stream().map(Feature::id).toList());
+        TileAddress east = new TileAddress(8, 100, 208);
+        assertEquals(List.of("road"), content(east, true, road).features().stream().map(Feature::id).toList(),
+                "the next tile, which the road reaches, draws it too");
     }
 
     @Test
