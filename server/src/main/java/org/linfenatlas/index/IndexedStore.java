@@ -58,10 +58,7 @@ public final class IndexedStore implements FeatureStore {
         this.snapshot = snapshot;
     }
 
-    /**
-     * Folds search texts after a layer is served: one thread, whose folding uses every core. A daemon thread, so
-     * that it never holds up the JVM's exit.
-     */
+    /** Folds search texts after a layer is served, on one thread: a daemon, so that it never holds up the JVM's exit. */
     private static final Executor SEARCH_TEXTS = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "search-texts");
         t.setDaemon(true);

@@ -105,15 +105,18 @@ final class LayerIndex {
         if (!spec.searchable()) {
             this.search = CompletableFuture.completedFuture(Search.NONE);
         } else if (background == null) {
-            this.search = CompletableFuture.completedFuture(foldAll(features, knownTexts));
+            this.search = CompletableFuture.completedFuture(foldAll(features, knownTexts, true));
         } else {
-            this.search = CompletableFuture.supplyAsync(() -> foldAll(features, knownTexts), background);
+            // on one core: the others go on starting the server meanwhile (on two cores, a parallel fold
+            // delayed serving by seconds)
+            this.search = CompletableFuture.supplyAsync(() -> foldAll(features, knownTexts, false), background);
         }
     }
 
-    private static Search foldAll(Feature[] features, Map<Feature, SearchText> knownTexts) {
-        // folding text to pinyin is most of the index's build time at 100k features: use every core
-        SearchText[] texts = IntStream.range(0, features.length).parallel().mapToObj(i -> {
+    private static Search foldAll(Feature[] features, Map<Feature, SearchText> knownTexts, boolean everyCore) {
+        // folding text to pinyin is most of the index's build time at 100k features
+        IntStream positions = IntStream.range(0, features.length);
+        SearchText[] texts = (everyCore ? positions.parallel() : positions).mapToObj(i -> {
             SearchText known = knownTexts == null ? null : knownTexts.get(features[i]);
             return known != null ? known : SearchText.of(features[i]);
         }).toArray(SearchText[]::new);
