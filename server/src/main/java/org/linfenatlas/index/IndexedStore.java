@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.linfenatlas.data.BeltDissolver;
@@ -57,15 +58,36 @@ public final class IndexedStore implements FeatureStore {
         this.snapshot = snapshot;
     }
 
+    /** Folds search texts after a layer is served, on one thread: a daemon, so that it never holds up the JVM's exit. */
+    private static final Executor SEARCH_TEXTS = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "search-texts");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Reads and indexes the repository; it answers before its search texts are built (searches wait for them). */
     public static IndexedStore load(LayerRepository repository) {
-        return new IndexedStore(repository, Snapshot.build(readLayers(repository), versions(repository)));
+        long started = System.nanoTime();
+        Map<String, List<Feature>> layers = readLayers(repository);
+        long read = System.nanoTime();
+        IndexedStore store = new IndexedStore(repository, Snapshot.build(layers, versions(repository), SEARCH_TEXTS));
+        LOG.info("read the layers in {} ms, indexed them in {} ms", (read - started) / 1_000_000,
+                (System.nanoTime() - read) / 1_000_000);
+        store.snapshot.layers.forEach((id, index) -> index.searchBuilt().whenComplete((done, error) -> {
+            if (error != null) {
+                LOG.error("building the search texts of {} failed", id, error);
+            } else if (index.spec().searchable()) {
+                LOG.info("search texts of {} ready {} ms after reading began", id, (System.nanoTime() - started) / 1_000_000);
+            }
+        }));
+        return store;
     }
 
     /** Builds a store from features already in memory (tests, benchmarks); null repository, so read-only. */
     public static IndexedStore of(Map<String, List<Feature>> storedLayers) {
         Map<String, LayerVersion> versions = new HashMap<>();
         Layers.STORED.forEach(l -> versions.put(l.id(), new LayerVersion(WriteRules.newEpoch(), 0)));
-        return new IndexedStore(null, Snapshot.build(storedLayers, versions));
+        return new IndexedStore(null, Snapshot.build(storedLayers, versions, null));
     }
 
     /** Re-reads the repository whole, e.g. after an import into the database. */
@@ -79,7 +101,7 @@ public final class IndexedStore implements FeatureStore {
     private void rebuild() {
         rebuilds++;
         compacting.clear();
-        snapshot = Snapshot.build(readLayers(repository), versions(repository));
+        snapshot = Snapshot.build(readLayers(repository), versions(repository), SEARCH_TEXTS);
     }
 
     /** What a repository reports another process changed: those features re-read and applied, or the layer reloaded. */
@@ -271,7 +293,8 @@ public final class IndexedStore implements FeatureStore {
             this.collections = List.copyOf(infos);
         }
 
-        static Snapshot build(Map<String, List<Feature>> stored, Map<String, LayerVersion> versions) {
+        /** @param background where search texts are folded (null: before it returns) */
+        static Snapshot build(Map<String, List<Feature>> stored, Map<String, LayerVersion> versions, Executor background) {
             List<Feature> storedCounties = stored.getOrDefault(Layers.COUNTIES, List.of());
             Map<String, Double> areas = new HashMap<>(); // geodesic areas, summed again for the belts
             storedCounties.forEach(c -> areas.put(c.id(), GeodesicArea.squareKilometres(c.geometry())));
@@ -284,7 +307,7 @@ public final class IndexedStore implements FeatureStore {
             all.put(Layers.PLACES, stored.getOrDefault(Layers.PLACES, List.of()));
             Map<String, LayerIndex> layers = new LinkedHashMap<>();
             for (LayerSpec spec : Layers.ALL) {
-                layers.put(spec.id(), new LayerIndex(spec, all.get(spec.id())));
+                layers.put(spec.id(), new LayerIndex(spec, all.get(spec.id()), background));
             }
             long publication = PUBLISHED.incrementAndGet();
             Map<String, Long> publications = new HashMap<>();

@@ -14,7 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 import org.linfenatlas.filter.FilterEvaluator;
 import org.linfenatlas.model.Feature;
@@ -31,16 +33,25 @@ import org.locationtech.jts.geom.Envelope;
  */
 final class LayerIndex {
     private final LayerSpec spec;
-    /** By position: the features in id order, and their search texts and signatures. */
+    /** By position: the features in id order. */
     private final Feature[] features;
     private final List<Feature> featureList;
-    private final SearchText[] searchTexts;
     /**
-     * Every search text's signature, one after another, so that ruling features out reads memory in order;
-     * in chunks of {@link #CHUNK} features, so that an edit copies one chunk (64 KB), not all of them (6.4 MB at
-     * 100,000 features, which at 20 edits a second filled the old generation and cost full collections).
+     * The search texts, built after the layer is served when it is built whole (folding 100,000 texts to
+     * pinyin takes seconds): until then a search waits for them, or folds the few texts of a small selection.
      */
-    private final long[][] signatures;
+    private final CompletableFuture<Search> search;
+    /**
+     * Search texts by position, and every text's signature one after another, so that ruling features out reads
+     * memory in order; in chunks of {@link #CHUNK} features, so that an edit copies one chunk (64 KB), not all of
+     * them (6.4 MB at 100,000 features, which at 20 edits a second filled the old generation and cost full collections).
+     */
+    private record Search(SearchText[] texts, long[][] signatures) {
+        static final Search NONE = new Search(new SearchText[0], new long[0][]);
+    }
+
+    /** Up to this many selected features a search before the texts are built folds their texts itself. */
+    static final int FOLD_ON_REQUEST = 2_000;
     private static final int CHUNK_BITS = 10;
     private static final int CHUNK = 1 << CHUNK_BITS;
     /**
@@ -63,11 +74,19 @@ final class LayerIndex {
     static final int MAX_OVERLAY = 1024;
 
     LayerIndex(LayerSpec spec, Collection<Feature> unsorted) {
-        this(spec, unsorted.stream().sorted(Comparator.comparing(Feature::id)).toArray(Feature[]::new), null);
+        this(spec, unsorted.stream().sorted(Comparator.comparing(Feature::id)).toArray(Feature[]::new), null, null);
     }
 
-    /** @param knownTexts search texts already folded, by feature, reused (null: fold all) */
-    private LayerIndex(LayerSpec spec, Feature[] sorted, Map<Feature, SearchText> knownTexts) {
+    /** As {@link #LayerIndex(LayerSpec, Collection)}, the search texts built on {@code background} (null: here). */
+    LayerIndex(LayerSpec spec, Collection<Feature> unsorted, Executor background) {
+        this(spec, unsorted.stream().sorted(Comparator.comparing(Feature::id)).toArray(Feature[]::new), null, background);
+    }
+
+    /**
+     * @param knownTexts search texts already folded, by feature, reused (null: fold all)
+     * @param background where to fold the search texts (null: before this returns)
+     */
+    private LayerIndex(LayerSpec spec, Feature[] sorted, Map<Feature, SearchText> knownTexts, Executor background) {
         this.spec = spec;
         this.features = sorted;
         this.featureList = Collections.unmodifiableList(Arrays.asList(features));
@@ -83,14 +102,35 @@ final class LayerIndex {
         this.slotOfPosition = positionOfSlot.clone();
         this.overlay = new int[0];
         this.deadSlots = 0;
-        // folding text to pinyin is most of the index's build time at 100k features: use every core
-        this.searchTexts = spec.searchable()
-                ? IntStream.range(0, features.length).parallel().mapToObj(i -> {
-                    SearchText known = knownTexts == null ? null : knownTexts.get(features[i]);
-                    return known != null ? known : SearchText.of(features[i]);
-                }).toArray(SearchText[]::new)
-                : new SearchText[0];
-        this.signatures = chunked(searchTexts);
+        if (!spec.searchable()) {
+            this.search = CompletableFuture.completedFuture(Search.NONE);
+        } else if (background == null) {
+            this.search = CompletableFuture.completedFuture(foldAll(features, knownTexts, true));
+        } else {
+            // on one core: the others go on starting the server meanwhile (on two cores, a parallel fold
+            // delayed serving by seconds)
+            this.search = CompletableFuture.supplyAsync(() -> foldAll(features, knownTexts, false), background);
+        }
+    }
+
+    private static Search foldAll(Feature[] features, Map<Feature, SearchText> knownTexts, boolean everyCore) {
+        // folding text to pinyin is most of the index's build time at 100k features
+        IntStream positions = IntStream.range(0, features.length);
+        SearchText[] texts = (everyCore ? positions.parallel() : positions).mapToObj(i -> {
+            SearchText known = knownTexts == null ? null : knownTexts.get(features[i]);
+            return known != null ? known : SearchText.of(features[i]);
+        }).toArray(SearchText[]::new);
+        return new Search(texts, chunked(texts));
+    }
+
+    /** The search texts, waiting for them while they are being built. */
+    private Search search() {
+        return search.join();
+    }
+
+    /** Completes once the search texts are built (a search then needs no wait). */
+    CompletableFuture<Void> searchBuilt() {
+        return search.thenRun(() -> { });
     }
 
     private static long[][] chunked(SearchText[] texts) {
@@ -106,14 +146,13 @@ final class LayerIndex {
         return chunks;
     }
 
-    private LayerIndex(LayerIndex base, Feature[] features, SearchText[] searchTexts, long[][] signatures,
+    private LayerIndex(LayerIndex base, Feature[] features, Search search,
                        int[] positionOfSlot, int[] slotOfPosition, int[] overlay, int deadSlots, Envelope extent) {
         this.spec = base.spec;
         this.tree = base.tree;
         this.features = features;
         this.featureList = Collections.unmodifiableList(Arrays.asList(features));
-        this.searchTexts = searchTexts;
-        this.signatures = signatures;
+        this.search = CompletableFuture.completedFuture(search);
         this.positionOfSlot = positionOfSlot;
         this.slotOfPosition = slotOfPosition;
         this.overlay = overlay;
@@ -131,6 +170,9 @@ final class LayerIndex {
         int at = replace ? found : -found - 1;
         Feature[] newFeatures = replace ? features.clone() : insert(features, at, new Feature[features.length + 1]);
         newFeatures[at] = feature;
+        Search current = search(); // an edit during start-up waits for the texts it changes
+        SearchText[] searchTexts = current.texts();
+        long[][] signatures = current.signatures();
         SearchText[] newTexts = searchTexts;
         long[][] newSignatures = signatures;
         if (spec.searchable()) {
@@ -149,8 +191,8 @@ final class LayerIndex {
         Envelope newExtent = new Envelope(extent);
         newExtent.expandToInclude(feature.geometry().getEnvelopeInternal());
         if (replace && features[at].geometry().equalsExact(feature.geometry())) {
-            return new LayerIndex(this, newFeatures, newTexts, newSignatures, positionOfSlot, slotOfPosition, overlay,
-                    deadSlots, newExtent);
+            return new LayerIndex(this, newFeatures, new Search(newTexts, newSignatures), positionOfSlot, slotOfPosition,
+                    overlay, deadSlots, newExtent);
         }
         int[] newPositionOfSlot = positionOfSlot.clone();
         int dead = deadSlots;
@@ -177,8 +219,8 @@ final class LayerIndex {
             newSlotOfPosition[at] = -1;
             newOverlay = withPosition(shifted(overlay, at, 1), at);
         }
-        return new LayerIndex(this, newFeatures, newTexts, newSignatures, newPositionOfSlot, newSlotOfPosition, newOverlay,
-                dead, newExtent);
+        return new LayerIndex(this, newFeatures, new Search(newTexts, newSignatures), newPositionOfSlot,
+                newSlotOfPosition, newOverlay, dead, newExtent);
     }
 
     /** This index without the feature (itself when there is no such feature); the extent is kept until compaction. */
@@ -188,8 +230,10 @@ final class LayerIndex {
             return this;
         }
         Feature[] newFeatures = remove(features, at, new Feature[features.length - 1]);
+        Search current = search();
+        SearchText[] searchTexts = current.texts();
         SearchText[] newTexts = searchTexts;
-        long[][] newSignatures = signatures;
+        long[][] newSignatures = current.signatures();
         if (spec.searchable()) {
             newTexts = remove(searchTexts, at, new SearchText[searchTexts.length - 1]);
             newSignatures = chunked(newTexts);
@@ -208,8 +252,8 @@ final class LayerIndex {
         System.arraycopy(slotOfPosition, 0, newSlotOfPosition, 0, at);
         System.arraycopy(slotOfPosition, at + 1, newSlotOfPosition, at, slotOfPosition.length - at - 1);
         int[] newOverlay = shifted(IntStream.of(overlay).filter(p -> p != at).toArray(), at + 1, -1);
-        return new LayerIndex(this, newFeatures, newTexts, newSignatures, newPositionOfSlot, newSlotOfPosition, newOverlay,
-                dead, new Envelope(extent));
+        return new LayerIndex(this, newFeatures, new Search(newTexts, newSignatures), newPositionOfSlot,
+                newSlotOfPosition, newOverlay, dead, new Envelope(extent));
     }
 
     /** Whether enough changed since the tree was built that {@link #compacted()} is worth its cost. */
@@ -219,11 +263,12 @@ final class LayerIndex {
 
     /** The same features with a new tree and exact extent, reusing every search text already folded. */
     LayerIndex compacted() {
+        SearchText[] searchTexts = search().texts();
         Map<Feature, SearchText> known = new java.util.IdentityHashMap<>();
         for (int i = 0; i < searchTexts.length; i++) {
             known.put(features[i], searchTexts[i]);
         }
-        return new LayerIndex(spec, features.clone(), known);
+        return new LayerIndex(spec, features.clone(), known, null);
     }
 
     private static <T> T[] insert(T[] from, int at, T[] to) {
@@ -448,15 +493,17 @@ final class LayerIndex {
     }
 
     private void keepMatches(BitSet selected, List<String> terms) {
+        Texts texts = texts(selected);
         long[] mask = SearchText.mask(terms);
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-            if (!mayMatch(i, mask) || searchTexts[i].score(terms) == 0) {
+            if (!texts.mayMatch(i, mask) || texts.text(i).score(terms) == 0) {
                 selected.clear(i);
             }
         }
     }
 
     private void byRelevance(BitSet selected, List<String> terms, PageCollector page) {
+        Texts texts = texts(selected);
         long[] mask = SearchText.mask(terms);
         String county = SearchText.countyNamed(terms);
         List<String> rankingTerms = SearchText.rankingTerms(terms);
@@ -465,7 +512,7 @@ final class LayerIndex {
             buckets.add(new ArrayList<>());
         }
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-            int rank = mayMatch(i, mask) ? searchTexts[i].rank(terms, rankingTerms, county) : 0;
+            int rank = texts.mayMatch(i, mask) ? texts.text(i).rank(terms, rankingTerms, county) : 0;
             if (rank > 0) {
                 buckets.get(SearchText.MAX_RANK - rank).add(i);
             }
@@ -473,15 +520,48 @@ final class LayerIndex {
         buckets.forEach(bucket -> bucket.forEach(page::accept));
     }
 
-    private boolean mayMatch(int position, long[] mask) {
-        long[] chunk = signatures[position >>> CHUNK_BITS];
-        int at = (position & (CHUNK - 1)) * SearchText.SIGNATURE_WORDS;
-        for (int k = 0; k < SearchText.SIGNATURE_WORDS; k++) {
-            if ((chunk[at + k] & mask[k]) != mask[k]) {
-                return false;
-            }
+    /** The search texts of the selected positions: the built ones, or while they are built, a few folded here. */
+    private Texts texts(BitSet selected) {
+        if (search.isDone() || selected.cardinality() > FOLD_ON_REQUEST) {
+            return new Built(search());
         }
-        return true;
+        return new Texts() {
+            @Override
+            public boolean mayMatch(int position, long[] mask) {
+                return true;
+            }
+
+            @Override
+            public SearchText text(int position) {
+                return SearchText.of(features[position]);
+            }
+        };
+    }
+
+    private interface Texts {
+        /** False when the feature cannot match the terms of the mask; true when it may. */
+        boolean mayMatch(int position, long[] mask);
+
+        SearchText text(int position);
+    }
+
+    private record Built(Search search) implements Texts {
+        @Override
+        public boolean mayMatch(int position, long[] mask) {
+            long[] chunk = search.signatures()[position >>> CHUNK_BITS];
+            int at = (position & (CHUNK - 1)) * SearchText.SIGNATURE_WORDS;
+            for (int k = 0; k < SearchText.SIGNATURE_WORDS; k++) {
+                if ((chunk[at + k] & mask[k]) != mask[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public SearchText text(int position) {
+            return search.texts()[position];
+        }
     }
 
     private void sorted(BitSet selected, List<SortKey> keys, PageCollector page) {

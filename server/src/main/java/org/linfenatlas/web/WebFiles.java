@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
@@ -31,16 +32,25 @@ import org.linfenatlas.api.Reply;
  * are. Javalin's static-file plugin did this job before; it mounted the whole fat jar as a zip file
  * system when the server was built, about 0.2 s of every start-up. Paths that are not a file here
  * (the API, /health, a missing file) go on to Javalin. Every file is sent with the page's security
- * headers ({@link PageHeaders}: Content-Security-Policy, nosniff, referrer policy).
+ * headers ({@link PageHeaders}: Content-Security-Policy, nosniff, referrer policy). The page names its files
+ * under a content-hashed prefix ({@link Assets}: {@code /assets/<hash>/js/main.js}, cached for a year), and is
+ * itself revalidated on each load; the unhashed paths keep working with a five-minute cache.
  */
 public final class WebFiles extends Handler.Wrapper {
     private record Root(String urlPrefix, String resourcePrefix, String cacheControl) {
     }
 
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /** The page itself: asked again each time (a 304 when unchanged), so that it always names the current assets. */
+    private static final String PAGE_CACHE_CONTROL = "no-cache";
     /** Webjar paths carry the library's version, so their files never change under one URL. */
     private static final List<Root> ROOTS = List.of(
-            new Root("/webjars/", "META-INF/resources/webjars/", "public, max-age=31536000, immutable"),
+            new Root("/webjars/", "META-INF/resources/webjars/", IMMUTABLE),
             new Root("/", "web/", "public, max-age=300"));
+    /** Under the content-hashed prefix ({@link Assets}): the page's files and the webjars, never changing under one URL. */
+    private static final List<Root> ASSET_ROOTS = List.of(
+            new Root("webjars/", "META-INF/resources/webjars/", IMMUTABLE),
+            new Root("", "web/", IMMUTABLE));
     /** Segments of letters, digits, '.', '_' and '-' not starting with a dot: no "..", no hidden files, nothing to decode. */
     private static final Pattern FILE_PATH = Pattern.compile("(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final Set<String> COMPRESSIBLE = Set.of("image/svg+xml", "application/json", "application/geo+json",
@@ -54,9 +64,19 @@ public final class WebFiles extends Handler.Wrapper {
     private record File(EncodedResponse response, String cacheControl) {
     }
 
+    /** Scanned off the start-up path (the files are read and hashed on another thread); joined at the first need. */
+    private final CompletableFuture<Assets> assets;
+
     public WebFiles(ClassLoader loader, PageHeaders pageHeaders) {
         this.loader = loader;
         this.pageHeaders = pageHeaders;
+        this.assets = CompletableFuture.supplyAsync(
+                () -> Assets.scan(loader, name -> loader.getResource("META-INF/resources/" + name) != null),
+                task -> {
+                    Thread t = new Thread(task, "web-assets");
+                    t.setDaemon(true);
+                    t.start();
+                });
     }
 
     @Override
@@ -84,8 +104,19 @@ public final class WebFiles extends Handler.Wrapper {
 
     /** The file a request path names, or null. */
     private File find(String path) {
-        String target = path.equals("/") ? "/index.html" : path;
-        Root root = ROOTS.stream().filter(r -> target.startsWith(r.urlPrefix())).findFirst().orElse(null);
+        if (path.equals("/") || path.equals("/index.html")) {
+            byte[] page = assets.join().page();
+            return page == null ? null : new File(encode("index.html", page), PAGE_CACHE_CONTROL);
+        }
+        if (path.startsWith(Assets.URL_PREFIX)) {
+            String name = assets.join().nameOf(path);
+            return name == null ? null : find(name, ASSET_ROOTS);
+        }
+        return find(path, ROOTS);
+    }
+
+    private File find(String target, List<Root> roots) {
+        Root root = roots.stream().filter(r -> target.startsWith(r.urlPrefix())).findFirst().orElse(null);
         if (root == null) {
             return null;
         }

@@ -59,6 +59,26 @@ class GeoPackageRepositoryTest {
     }
 
     @Test
+    void aLayerReadWholeHoldsWhatEachFeatureReadByItselfHolds() throws Exception {
+        List<Feature> counties = new GisDataSeed(org.linfenatlas.testdata.TestLayers.gisDataDir()).read(Layers.COUNTIES_SPEC);
+        List<Feature> projects = new java.util.ArrayList<>(org.linfenatlas.testdata.SyntheticProjects.generate(300, 7L, counties));
+        projects.add(new Feature("no-geometry", Feature.NO_GEOMETRY, Map.of("name", "无位置")));
+        projects.add(new Feature("empty-point", G.createPoint(), Map.of("name", "空点", "figures", Map.of("capacity_mw", 5))));
+        try (GeoPackageRepository repo = GeoPackageRepository.open(dir)) {
+            repo.replaceAll(Layers.PROJECTS_SPEC, projects);
+            List<Feature> whole = repo.readAll(Layers.PROJECTS_SPEC);
+            assertEquals(projects.size(), whole.size());
+            for (Feature f : whole) {
+                Feature alone = repo.read(Layers.PROJECTS_SPEC, f.id()).orElseThrow();
+                assertTrue(alone.geometry().equalsExact(f.geometry()), f.id());
+                assertEquals(alone.geometry().getGeometryType(), f.geometry().getGeometryType(), f.id());
+                assertEquals(alone.properties(), f.properties(), f.id());
+                assertEquals(alone.version(), f.version(), f.id());
+            }
+        }
+    }
+
+    @Test
     void replaceAllReplacesTheWholeLayer() throws Exception {
         try (GeoPackageRepository repo = GeoPackageRepository.open(dir)) {
             repo.replaceAll(Layers.RIVERS_SPEC, List.of(river("a"), river("b")));
