@@ -5,7 +5,7 @@
 # a zoom, browser memory, and the Slow-4G phone profile. Cold cache each run. Needs node, chromium and
 # chromium-driver. Loopback only; every wait is bounded and the servers are always stopped.
 #
-#   scripts/bench-page.sh [--count 100000] [--runs 3] [--timeout 60] [--port 7331] [--json FILE]
+#   scripts/bench-page.sh [--count 100000] [--runs 3] [--timeout 90] [--port 7331] [--json FILE]
 #
 # --timeout bounds each page load (seconds); a load that exceeds it is reported as "> N s" and that measurement's
 # further runs are skipped. The two servers listen on --port and the next port.
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/java-launch.sh
 
-count=100000; runs=3; timeout=60; port=7331; json=""
+count=100000; runs=3; timeout=90; port=7331; json=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count=$2; shift 2 ;;

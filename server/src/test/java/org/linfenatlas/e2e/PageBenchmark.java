@@ -32,7 +32,7 @@ import org.openqa.selenium.interactions.Actions;
  * </ul>
  * Medians of {@code --runs} runs; a run that exceeds {@code --timeout} seconds is reported as such and ends that
  * measurement's further runs.
- * <pre>PageBenchmark --target LABEL=URL [--target LABEL=URL …] [--runs 3] [--timeout 60] [--json FILE]</pre>
+ * <pre>PageBenchmark --target LABEL=URL [--target LABEL=URL …] [--runs 3] [--timeout 90] [--json FILE]</pre>
  */
 public final class PageBenchmark {
     /** Injected before any page script: records when things first appear, and finds Leaflet's map. */
@@ -83,15 +83,17 @@ public final class PageBenchmark {
             })();
             """;
 
-    /** Waits (in the page) until ready and the first projects are drawn, or the deadline, then until quiet. */
+    /**
+     * Waits (in the page) until ready and the first projects are drawn, or until the deadline (ms after navigation
+     * start), then until quiet. A main thread busy past the deadline ends in the driver's script timeout instead.
+     */
     private static final String FIRST_VIEW = """
             const [timeoutMs, done] = [arguments[0], arguments[arguments.length - 1]];
             const b = window.__atlasBench;
-            const start = performance.now();
             const poll = () => {
               const drawn = b.mark('atlas:projects') !== null || b.projects !== null;
               const ready = document.documentElement.dataset.ready === 'true';
-              if ((drawn && ready) || performance.now() - start > timeoutMs) {
+              if ((drawn && ready) || performance.now() > timeoutMs) {
                 const complete = drawn && ready;
                 (complete ? b.settle(1000, 10000) : Promise.resolve()).then(() => done({
                   complete, ready: b.ready,
@@ -116,7 +118,7 @@ public final class PageBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> targets = new LinkedHashMap<>();
         int runs = 3;
-        int timeoutSeconds = 60;
+        int timeoutSeconds = 90;
         Path json = null;
         for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -220,27 +222,30 @@ public final class PageBenchmark {
             add(m, "bytes", num(first.get("bytes")) / 1024);
             add(m, "requests", num(first.get("requests")));
             boolean complete = Boolean.TRUE.equals(first.get("complete"));
-            if (!complete) {
-                for (String key : List.of("ready", "counties", "projects", "pan", "panSettled", "zoom", "zoomSettled")) {
-                    m.get(key).timedOut = true;
-                }
-                addIfPresent(m, "counties", first.get("counties"));
-                return true;
+            for (String key : List.of("ready", "counties", "projects")) {
+                addIfPresent(m, key, first.get(key));
+                m.get(key).timedOut |= first.get(key) == null;
             }
-            add(m, "ready", num(first.get("ready")));
-            add(m, "counties", num(first.get("counties")));
-            add(m, "projects", num(first.get("projects")));
             m.get("counties").note = Boolean.TRUE.equals(first.get("countiesMarked")) ? "mark" : "DOM";
             m.get("projects").note = Boolean.TRUE.equals(first.get("projectsMarked")) ? "mark" : "DOM";
-            add(m, "heap", metric(driver, "JSHeapUsedSize") / 1024 / 1024);
             add(m, "renderer", ChromiumMemory.pssKb(true) / 1024.0);
             add(m, "chromium", ChromiumMemory.pssKb(false) / 1024.0);
+            add(m, "heap", metric(driver, "JSHeapUsedSize") / 1024 / 1024);
+            if (!complete) {
+                for (String key : List.of("pan", "panSettled", "zoom", "zoomSettled")) {
+                    m.get(key).note = "not measured: no first view in " + timeout.toSeconds() + " s";
+                }
+                for (String key : List.of("bytes", "requests", "heap", "renderer", "chromium")) {
+                    m.get(key).note = "at the timeout";
+                }
+                return true;
+            }
             boolean map = Boolean.TRUE.equals(first.get("map"));
             interact(driver, m, "pan", map ? "window.__atlasBench.map.panBy([300, 0]);" : null);
             interact(driver, m, "zoom", map ? "window.__atlasBench.map.zoomIn();" : null);
             return false;
         } catch (Exception e) {
-            log("desktop run " + run + " failed: " + e);
+            log("desktop run " + run + " did not finish: " + firstLine(e));
             m.forEach((key, x) -> {
                 if (!key.startsWith("phone") && x.values.size() < run) {
                     x.timedOut = true;
@@ -299,7 +304,7 @@ public final class PageBenchmark {
             m.get("phoneProjects").note = Boolean.TRUE.equals(first.get("projectsMarked")) ? "mark" : "DOM";
             return false;
         } catch (Exception e) {
-            log("phone run " + run + " failed: " + e);
+            log("phone run " + run + " did not finish: " + firstLine(e));
             m.get("phoneCounties").timedOut = true;
             m.get("phoneProjects").timedOut = true;
             return true;
@@ -308,7 +313,7 @@ public final class PageBenchmark {
 
     private ChromeDriver prepare(HeadlessChromium.Session session) {
         ChromeDriver driver = session.driver();
-        driver.manage().timeouts().scriptTimeout(timeout.plusSeconds(60));
+        driver.manage().timeouts().scriptTimeout(timeout.plusSeconds(15));
         driver.manage().timeouts().pageLoadTimeout(timeout.plusSeconds(30));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", INSTRUMENT));
         return driver;
@@ -339,6 +344,11 @@ public final class PageBenchmark {
         return ((Number) value).doubleValue();
     }
 
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        return e.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("");
+    }
+
     private static void log(String line) {
         System.err.println("[bench-page] " + line);
     }
@@ -346,7 +356,7 @@ public final class PageBenchmark {
     private static String format(Measure x, int timeoutSeconds) {
         Double median = x.median();
         if (median == null) {
-            return x.timedOut ? "> " + timeoutSeconds + " s" : "–";
+            return (x.timedOut ? "> " + timeoutSeconds + " s" : "–") + (x.note.isEmpty() ? "" : " [" + x.note + "]");
         }
         double min = x.values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double max = x.values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
@@ -356,13 +366,9 @@ public final class PageBenchmark {
             out += " (" + String.format(digits, min) + "–" + String.format(digits, max) + ")";
         }
         if (x.timedOut) {
-            out += ", " + (runsOf(x)) + " run(s) before a timeout";
+            out += ", then a run > " + timeoutSeconds + " s";
         }
         return out + (x.note.isEmpty() ? "" : " [" + x.note + "]");
-    }
-
-    private static String runsOf(Measure x) {
-        return Integer.toString(x.values.size());
     }
 
     static String table(Map<String, Map<String, Measure>> results, int runs, int timeoutSeconds) {
