@@ -55,6 +55,20 @@ final class HeadlessChromium {
         return session;
     }
 
+    /** A desktop window whose DevTools network events chromedriver records in its "performance" log ({@link NetworkLog}). */
+    static Session desktopRecordingNetwork(int width, int height) throws IOException {
+        ChromeOptions options = base();
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        options.addArguments("--window-size=" + width + "," + height);
+        Session session = start(options);
+        session.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        return session;
+    }
+
     /** A phone: narrow viewport, touch, device pixel ratio 2. */
     static Session phone(int width, int height) throws IOException {
         ChromeOptions options = base();

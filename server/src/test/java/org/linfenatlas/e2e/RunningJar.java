@@ -66,15 +66,20 @@ public final class RunningJar implements AutoCloseable {
     /** On a new temporary data dir, deleted again by {@link #close()}; its log is target/e2e-NAME.log. */
     public static RunningJar startFresh(String name) throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("atlas-e2e-");
-        return start(dataDir, jar().resolveSibling("e2e-" + name + ".log"), dataDir);
+        return start(dataDir, jar().resolveSibling("e2e-" + name + ".log"), dataDir, Duration.ofSeconds(90));
     }
 
     /** On a data dir the test owns. */
     public static RunningJar start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
-        return start(dataDir, Files.createTempFile("linfen-atlas-", ".log"), null, extraArgs);
+        return start(dataDir, Files.createTempFile("linfen-atlas-", ".log"), null, Duration.ofSeconds(90), extraArgs);
     }
 
-    private static RunningJar start(Path dataDir, Path log, Path ownDataDir, String... extraArgs)
+    /** On a data dir the test owns, waiting up to {@code patience} for it to serve (seeding a big data set takes a while). */
+    public static RunningJar start(Duration patience, Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        return start(dataDir, Files.createTempFile("linfen-atlas-", ".log"), null, patience, extraArgs);
+    }
+
+    private static RunningJar start(Path dataDir, Path log, Path ownDataDir, Duration patience, String... extraArgs)
             throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -90,7 +95,7 @@ public final class RunningJar implements AutoCloseable {
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RunningJar jar = new RunningJar(process, log, ownDataDir, port);
-        jar.awaitHealthy(Duration.ofSeconds(90));
+        jar.awaitHealthy(patience);
         return jar;
     }
 
