@@ -409,11 +409,17 @@ final class LayerIndex {
     /** Each feature the query selects (paging and sort ignored), in no particular order; each once. */
     void forEachSelected(ItemsQuery query, java.util.function.Consumer<Feature> action) {
         Selection selection = new Selection(query);
+        if (!query.terms().isEmpty()) { // through the search texts, which may still be being built
+            BitSet selected = select(selection);
+            keepMatches(selected, query.terms());
+            for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
+                action.accept(features[i]);
+            }
+            return;
+        }
         boolean test = selection.testsEach();
-        long[] mask = query.terms().isEmpty() ? null : SearchText.mask(query.terms());
         IntConsumer offer = i -> {
-            if ((!test || selection.passes(features[i]))
-                    && (mask == null || mayMatch(i, mask) && searchTexts[i].score(query.terms()) > 0)) {
+            if (!test || selection.passes(features[i])) {
                 action.accept(features[i]);
             }
         };

@@ -33,8 +33,9 @@ public interface FeatureStore extends AutoCloseable {
      */
     default Stats stats(ItemsQuery selection) {
         if (selects(selection)) {
-            return org.linfenatlas.index.StatsCalculator.compute(
-                    items(selection.withPage(0, Integer.MAX_VALUE)).features(),
+            List<Feature> selected = new java.util.ArrayList<>();
+            forEachSelected(selection, selected::add); // no page: neither sorted nor encoded
+            return org.linfenatlas.index.StatsCalculator.compute(selected,
                     items(ItemsQuery.all(org.linfenatlas.model.Layers.COUNTIES)).features());
         }
         return stats();
