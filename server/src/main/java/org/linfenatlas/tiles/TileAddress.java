@@ -12,8 +12,11 @@ import org.locationtech.jts.geom.Envelope;
 public record TileAddress(int zoom, int row, int col) {
     public static final int MAX_ZOOM = 20;
     public static final int TILE_SIZE = 256;
-    /** Cells of 64 px: 4 x 4 in a tile. */
-    public static final int CELL_SIZE = 64;
+    /**
+     * Cells of 128 px: 2 x 2 in a tile. Clusters are drawn up to 52 px wide at their members' mean, so smaller
+     * cells (64 px was tried) cover a dense region with overlapping rings that hide the county names.
+     */
+    public static final int CELL_SIZE = 128;
     public static final int CELLS = TILE_SIZE / CELL_SIZE;
     public static final double MAX_LATITUDE = org.linfenatlas.model.Feature.MAX_MERCATOR_LATITUDE;
 

@@ -12,12 +12,12 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The clustering rule of the projects' tiles. Every feature with a geometry has one representative point
- * ({@link Feature#representativePoint()}). The tile is split in 4 x 4 cells of 64 px. Below
+ * ({@link Feature#representativePoint()}). The tile is split in 2 x 2 cells of 128 px. Below
  * {@link #MAX_CLUSTER_ZOOM}, a cell holding one representative point shows that feature, a cell holding more
  * shows one cluster of them; from it on, every feature is shown individually: a line or area in every tile it
  * meets, what is drawn as a point (points, and areas placed only approximately) in the tile of its point. In
  * clusters a line or area counts only in the cell of its representative point, so counts are never doubled;
- * one that spans more than a cell is never in a cluster ({@link #drawnWhole}).
+ * one that spans more than a tile is never in a cluster ({@link #drawnWhole}).
  */
 public final class TileClusters {
     /** From this zoom on no feature is clustered. */
@@ -105,7 +105,7 @@ public final class TileClusters {
     }
 
     /**
-     * A line or area wider or taller than a cell at this zoom is drawn as itself in every tile it meets, never
+     * A line or area wider or taller than a tile at this zoom is drawn as itself in every tile it meets, never
      * counted in a cluster: a route or a zone is part of the map's picture, and too big to stand for a point. An
      * area placed only by county (drawn as an icon) counts as a point. Such a feature appears in each tile it meets;
      * its id says it is one.
@@ -117,7 +117,7 @@ public final class TileClusters {
         Envelope e = feature.geometry().getEnvelopeInternal();
         double width = tile.worldX(e.getMaxX()) - tile.worldX(e.getMinX());
         double height = tile.worldY(e.getMinY()) - tile.worldY(e.getMaxY());
-        return Math.max(width, height) >= TileAddress.CELL_SIZE;
+        return Math.max(width, height) >= TileAddress.TILE_SIZE;
     }
 
     private static boolean drawnAsPoint(Feature feature) {

