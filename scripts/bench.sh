@@ -104,9 +104,11 @@ run() { # $1 label, $2 url, [$3 lua script]
 wrk -t2 -c"$connections" -d5s -H 'Accept-Encoding: gzip' "http://localhost:$port$counties_path" >/dev/null
 wrk -t2 -c"$connections" -d20s -s scripts/bench/bbox.lua "http://localhost:$port" >/dev/null
 wrk -t2 -c"$connections" -d5s -s scripts/bench/search.lua "http://localhost:$port" >/dev/null
+# every tile of tiles.lua made once (then cached): the measured run is of cached tiles with their ETags
+wrk -t2 -c"$connections" -d10s -s scripts/bench/tiles.lua "http://localhost:$port" >/dev/null
 
 echo
-echo "Linfen Atlas benchmark: $count synthetic projects, wrk -t2 -c$connections -d${seconds}s after a 30 s warm-up, $(nproc) cores"
+echo "Linfen Atlas benchmark: $count synthetic projects, wrk -t2 -c$connections -d${seconds}s after a 40 s warm-up, $(nproc) cores"
 echo
 echo "| request | req/s | p50 | p99 |"
 echo "| --- | --- | --- | --- |"
@@ -114,6 +116,7 @@ run "counties, all 17 (gzip, cached)" "http://localhost:$port$counties_path"
 run "same counties bytes from nginx (gzip_static)" "http://127.0.0.1:$nginx_port/counties.json"
 run "projects bbox 0.2°, limit=100 (random boxes)" "http://localhost:$port" scripts/bench/bbox.lua
 run "projects q= search, limit=20 (12 terms)" "http://localhost:$port" scripts/bench/search.lua
+run "projects GeoJSON tiles z8-12 over Linfen (gzip, cached)" "http://localhost:$port" scripts/bench/tiles.lua
 
 jcmd "$server_pid" GC.run >/dev/null
 sleep 1

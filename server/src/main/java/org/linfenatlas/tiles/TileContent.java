@@ -28,7 +28,7 @@ public record TileContent(TileAddress tile, List<Cluster> clusters, List<Feature
     public record Cluster(int cell, int count, double lon, double lat, Map<String, Integer> categories, double[] bbox,
                           boolean samePlace) {
         public Cluster {
-            categories = Map.copyOf(categories);
+            categories = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(categories)); // in name order, always
             bbox = bbox.clone();
         }
 

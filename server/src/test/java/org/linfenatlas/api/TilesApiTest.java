@@ -133,6 +133,9 @@ class TilesApiTest {
                 byCategory += n.asLong();
             }
             assertEquals(p.path("count").asLong(), byCategory);
+            List<String> categories = new java.util.ArrayList<>();
+            p.path("categories").fieldNames().forEachRemaining(categories::add);
+            assertEquals(categories.stream().sorted().toList(), categories, "categories in name order, so every instance writes the same bytes");
             assertEquals(4, p.path("bbox").size());
             assertTrue(p.path("same_place").isBoolean());
         });
