@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
@@ -19,8 +20,9 @@ import org.openqa.selenium.interactions.Actions;
  * The map page measured in headless Chromium through the DevTools protocol (scripts/bench-page.sh starts the
  * servers and runs this). Every run is a new browser with a new profile, so the cache is cold. Per target:
  * <ul>
- * <li>desktop 1280×800: bytes transferred (transferSize of the navigation and every resource) and requests once
- * the page is ready and quiet; times from navigation to {@code html[data-ready=true]}, to the county outlines
+ * <li>desktop 1280×800: bytes transferred (encodedDataLength of every http request's Network.loadingFinished event,
+ * headers included, from chromedriver's performance log, so also known while the page is busy) and requests sent,
+ * once the page is ready and quiet (or at the timeout); times from navigation to {@code html[data-ready=true]}, to the county outlines
  * and to the first projects drawn (the page's {@code performance.mark('atlas:counties'|'atlas:projects')} when it
  * sets them, else the first animation frame after the first {@code .project-marker, .project-cluster} or county
  * path entered the DOM); main-thread time of {@code map.panBy([300, 0])} and of {@code map.zoomIn()} as the delta
@@ -211,16 +213,24 @@ public final class PageBenchmark {
 
     /** Returns true when the first view did not complete in time. */
     private boolean desktopRun(String url, Map<String, Measure> m, int run) {
-        try (HeadlessChromium.Session session = HeadlessChromium.desktop(1280, 800)) {
+        try (HeadlessChromium.Session session = HeadlessChromium.desktopRecordingNetwork(1280, 800)) {
             ChromeDriver driver = prepare(session);
             driver.executeCdpCommand("Performance.enable", Map.of("timeDomain", "threadTicks"));
             long t0 = System.nanoTime();
             driver.get(url);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> first = (Map<String, Object>) driver.executeAsyncScript(FIRST_VIEW, timeout.toMillis());
+            Map<String, Object> first;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> answer = (Map<String, Object>) driver.executeAsyncScript(FIRST_VIEW, timeout.toMillis());
+                first = answer;
+            } catch (ScriptTimeoutException busy) { // the main thread stayed busy past the deadline
+                first = Map.of("complete", false);
+            }
             log("desktop run " + run + ": " + first + " (" + (System.nanoTime() - t0) / 1_000_000 + " ms wall)");
-            add(m, "bytes", num(first.get("bytes")) / 1024);
-            add(m, "requests", num(first.get("requests")));
+            // from chromedriver's log of the DevTools Network events, which a busy page does not hold up
+            List<NetworkLog.Request> sent = NetworkLog.read(driver).stream().filter(r -> r.url().startsWith("http")).toList();
+            add(m, "bytes", sent.stream().mapToLong(NetworkLog.Request::bytes).sum() / 1024.0);
+            add(m, "requests", sent.size());
             boolean complete = Boolean.TRUE.equals(first.get("complete"));
             for (String key : List.of("ready", "counties", "projects")) {
                 addIfPresent(m, key, first.get(key));
@@ -230,12 +240,13 @@ public final class PageBenchmark {
             m.get("projects").note = Boolean.TRUE.equals(first.get("projectsMarked")) ? "mark" : "DOM";
             add(m, "renderer", ChromiumMemory.pssKb(true) / 1024.0);
             add(m, "chromium", ChromiumMemory.pssKb(false) / 1024.0);
-            add(m, "heap", metric(driver, "JSHeapUsedSize") / 1024 / 1024);
-            if (!complete) {
+            if (complete) {
+                add(m, "heap", metric(driver, "JSHeapUsedSize") / 1024 / 1024);
+            } else {
                 for (String key : List.of("pan", "panSettled", "zoom", "zoomSettled")) {
                     m.get(key).note = "not measured: no first view in " + timeout.toSeconds() + " s";
                 }
-                for (String key : List.of("bytes", "requests", "heap", "renderer", "chromium")) {
+                for (String key : List.of("bytes", "requests", "renderer", "chromium")) {
                     m.get(key).note = "at the timeout";
                 }
                 return true;
