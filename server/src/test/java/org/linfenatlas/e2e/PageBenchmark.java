@@ -213,7 +213,9 @@ public final class PageBenchmark {
 
     /** Returns true when the first view did not complete in time. */
     private boolean desktopRun(String url, Map<String, Measure> m, int run) {
+        List<ProcessHandle> browser = new ArrayList<>();
         try (HeadlessChromium.Session session = HeadlessChromium.desktopRecordingNetwork(1280, 800)) {
+            browser.addAll(ProcessHandle.current().descendants().toList());
             ChromeDriver driver = prepare(session);
             driver.executeCdpCommand("Performance.enable", Map.of("timeDomain", "threadTicks"));
             long t0 = System.nanoTime();
@@ -263,6 +265,8 @@ public final class PageBenchmark {
                 }
             });
             return true;
+        } finally {
+            reap(browser);
         }
     }
 
@@ -296,7 +300,9 @@ public final class PageBenchmark {
 
     /** Returns true when the projects did not appear in time. */
     private boolean phoneRun(String url, Map<String, Measure> m, int run) {
+        List<ProcessHandle> browser = new ArrayList<>();
         try (HeadlessChromium.Session session = HeadlessChromium.phone(412, 915)) {
+            browser.addAll(ProcessHandle.current().descendants().toList());
             ChromeDriver driver = prepare(session);
             driver.executeCdpCommand("Network.enable", Map.of());
             driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 150,
@@ -323,7 +329,14 @@ public final class PageBenchmark {
             m.get("phoneCounties").timedOut = true;
             m.get("phoneProjects").timedOut = true;
             return true;
+        } finally {
+            reap(browser);
         }
+    }
+
+    /** A driver that timed out may leave its browser running when it quits: end what is left of it. */
+    private static void reap(List<ProcessHandle> browser) {
+        browser.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private ChromeDriver prepare(HeadlessChromium.Session session) {
