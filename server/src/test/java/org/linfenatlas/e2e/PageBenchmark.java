@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
@@ -19,8 +20,9 @@ import org.openqa.selenium.interactions.Actions;
  * The map page measured in headless Chromium through the DevTools protocol (scripts/bench-page.sh starts the
  * servers and runs this). Every run is a new browser with a new profile, so the cache is cold. Per target:
  * <ul>
- * <li>desktop 1280×800: bytes transferred (transferSize of the navigation and every resource) and requests once
- * the page is ready and quiet; times from navigation to {@code html[data-ready=true]}, to the county outlines
+ * <li>desktop 1280×800: bytes transferred (encodedDataLength of every http request's Network.loadingFinished event,
+ * headers included, from chromedriver's performance log, so also known while the page is busy) and requests sent,
+ * once the page is ready and quiet (or at the timeout); times from navigation to {@code html[data-ready=true]}, to the county outlines
  * and to the first projects drawn (the page's {@code performance.mark('atlas:counties'|'atlas:projects')} when it
  * sets them, else the first animation frame after the first {@code .project-marker, .project-cluster} or county
  * path entered the DOM); main-thread time of {@code map.panBy([300, 0])} and of {@code map.zoomIn()} as the delta
@@ -211,16 +213,26 @@ public final class PageBenchmark {
 
     /** Returns true when the first view did not complete in time. */
     private boolean desktopRun(String url, Map<String, Measure> m, int run) {
-        try (HeadlessChromium.Session session = HeadlessChromium.desktop(1280, 800)) {
+        List<ProcessHandle> browser = new ArrayList<>();
+        try (HeadlessChromium.Session session = HeadlessChromium.desktopRecordingNetwork(1280, 800)) {
+            browser.addAll(ProcessHandle.current().descendants().toList());
             ChromeDriver driver = prepare(session);
             driver.executeCdpCommand("Performance.enable", Map.of("timeDomain", "threadTicks"));
             long t0 = System.nanoTime();
             driver.get(url);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> first = (Map<String, Object>) driver.executeAsyncScript(FIRST_VIEW, timeout.toMillis());
+            Map<String, Object> first;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> answer = (Map<String, Object>) driver.executeAsyncScript(FIRST_VIEW, timeout.toMillis());
+                first = answer;
+            } catch (ScriptTimeoutException busy) { // the main thread stayed busy past the deadline
+                first = Map.of("complete", false);
+            }
             log("desktop run " + run + ": " + first + " (" + (System.nanoTime() - t0) / 1_000_000 + " ms wall)");
-            add(m, "bytes", num(first.get("bytes")) / 1024);
-            add(m, "requests", num(first.get("requests")));
+            // from chromedriver's log of the DevTools Network events, which a busy page does not hold up
+            List<NetworkLog.Request> sent = NetworkLog.read(driver).stream().filter(r -> r.url().startsWith("http")).toList();
+            add(m, "bytes", sent.stream().mapToLong(NetworkLog.Request::bytes).sum() / 1024.0);
+            add(m, "requests", sent.size());
             boolean complete = Boolean.TRUE.equals(first.get("complete"));
             for (String key : List.of("ready", "counties", "projects")) {
                 addIfPresent(m, key, first.get(key));
@@ -230,12 +242,13 @@ public final class PageBenchmark {
             m.get("projects").note = Boolean.TRUE.equals(first.get("projectsMarked")) ? "mark" : "DOM";
             add(m, "renderer", ChromiumMemory.pssKb(true) / 1024.0);
             add(m, "chromium", ChromiumMemory.pssKb(false) / 1024.0);
-            add(m, "heap", metric(driver, "JSHeapUsedSize") / 1024 / 1024);
-            if (!complete) {
+            if (complete) {
+                add(m, "heap", metric(driver, "JSHeapUsedSize") / 1024 / 1024);
+            } else {
                 for (String key : List.of("pan", "panSettled", "zoom", "zoomSettled")) {
                     m.get(key).note = "not measured: no first view in " + timeout.toSeconds() + " s";
                 }
-                for (String key : List.of("bytes", "requests", "heap", "renderer", "chromium")) {
+                for (String key : List.of("bytes", "requests", "renderer", "chromium")) {
                     m.get(key).note = "at the timeout";
                 }
                 return true;
@@ -252,22 +265,28 @@ public final class PageBenchmark {
                 }
             });
             return true;
+        } finally {
+            reap(browser);
         }
     }
 
     /** Main-thread time (TaskDuration delta) and settle time of one action. */
     private void interact(ChromeDriver driver, Map<String, Measure> m, String key, String script) {
         double before = metric(driver, "TaskDuration");
-        if (script != null) {
-            driver.executeScript(script);
-        } else if (key.equals("pan")) { // no Leaflet map found: a user's drag
-            new Actions(driver).moveToElement(driver.findElement(By.id("map"))).clickAndHold().moveByOffset(-300, 0).release().perform();
+        Object answer;
+        if (script != null) { // the observers start before the action, in the same task
+            answer = driver.executeAsyncScript("const settled = window.__atlasBench.settle(500, 20000); " + script
+                    + " settled.then(arguments[arguments.length - 1]);");
         } else {
-            driver.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+            if (key.equals("pan")) { // no Leaflet map found: a user's drag
+                new Actions(driver).moveToElement(driver.findElement(By.id("map"))).clickAndHold().moveByOffset(-300, 0).release().perform();
+            } else {
+                driver.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+            }
+            answer = driver.executeAsyncScript("window.__atlasBench.settle(500, 20000).then(arguments[arguments.length - 1]);");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> settled = (Map<String, Object>) driver.executeAsyncScript(
-                "window.__atlasBench.settle(500, 20000).then(arguments[arguments.length - 1]);");
+        Map<String, Object> settled = (Map<String, Object>) answer;
         double after = metric(driver, "TaskDuration");
         add(m, key, (after - before) * 1000);
         add(m, key + "Settled", num(settled.get("ms")));
@@ -281,7 +300,9 @@ public final class PageBenchmark {
 
     /** Returns true when the projects did not appear in time. */
     private boolean phoneRun(String url, Map<String, Measure> m, int run) {
+        List<ProcessHandle> browser = new ArrayList<>();
         try (HeadlessChromium.Session session = HeadlessChromium.phone(412, 915)) {
+            browser.addAll(ProcessHandle.current().descendants().toList());
             ChromeDriver driver = prepare(session);
             driver.executeCdpCommand("Network.enable", Map.of());
             driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 150,
@@ -308,7 +329,14 @@ public final class PageBenchmark {
             m.get("phoneCounties").timedOut = true;
             m.get("phoneProjects").timedOut = true;
             return true;
+        } finally {
+            reap(browser);
         }
+    }
+
+    /** A driver that timed out may leave its browser running when it quits: end what is left of it. */
+    private static void reap(List<ProcessHandle> browser) {
+        browser.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private ChromeDriver prepare(HeadlessChromium.Session session) {
