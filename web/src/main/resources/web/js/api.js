@@ -56,7 +56,6 @@ const getJson = async (url, signal) => (await request('GET', url, { signal })).d
 
 export function createApi() {
   const collections = new Map();
-  let stats = null;
 
   /** Whole collection; one request per layer (the promise is shared), following `next` only if the server pages. */
   const collection = (id) => {
@@ -87,11 +86,8 @@ export function createApi() {
     tile: (url, signal) => getJson(url, signal),
     /** One page of a collection's items for URLSearchParams (filters, q, sortby, offset, limit...). */
     items: (id, params, signal) => getJson(`api/collections/${encodeURIComponent(id)}/items?${params}`, signal),
-    stats: () => (stats ??= getJson('api/stats')),
     /** The statistics of the projects that items parameters select (a URLSearchParams string); all of them for ''. */
-    statsOf: (query) => (query ? getJson(`api/stats?${query}`) : (stats ??= getJson('api/stats'))),
-    /** Project statistics change with every edit: the next stats() asks the server again. */
-    forgetStats: () => { stats = null; },
+    statsOf: (query) => getJson(query ? `api/stats?${query}` : 'api/stats'),
     config: () => getJson('config.json').catch(() => ({ baseLayers: [] })),
 
     // Session (auth/AuthRoutes on the server)

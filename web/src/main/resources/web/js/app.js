@@ -176,7 +176,6 @@ export function createApp() {
       const known = sel && sel.type !== 'spot' && sel.type !== 'unplaced' ? app.feature(sel) : null;
       if (!sel || known) finish(known);
       else {
-        app.emit('selecting', sel);
         app.resolve(sel).then(finish, (e) => { console.warn('select:', e.message); finish(null); });
       }
       return true;

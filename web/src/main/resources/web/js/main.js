@@ -91,8 +91,6 @@ async function start() {
   createCirclesEntry(app, { notify });
   // Signing in opens the editor's own list; the page is the same for everyone until then.
   app.on('session', () => { if (app.user && app.ready) sidebar.show('mine'); });
-  // Statistics and filter counts follow every saved edit.
-  app.on('project', () => app.api.forgetStats());
 
   // One delegated handler for every "open this county/belt/project" button in the panels.
   document.body.addEventListener('click', (e) => {

@@ -222,11 +222,9 @@ export function projectsLayer(app) {
         firstDrawn = true;
         performance.mark('atlas:projects');
       }
-      app.emit('projects-drawn');
     } catch (e) {
       if (run !== generation || e.name === 'AbortError') return;
       console.warn('projects:', e.message);
-      app.emit('projects-failed', e);
     } finally {
       if (run === generation) setBusy(false);
     }
@@ -270,10 +268,6 @@ export function projectsLayer(app) {
     /** While a project is edited the editor draws it: its own marker or shape leaves the map until show(id). */
     hide(id) { hidden.add(String(id)); draw(lastFeatures, lastZoom); },
     show(id) { if (hidden.delete(String(id))) draw(lastFeatures, lastZoom); },
-    /** Is this project drawn as its own marker or shape now? */
-    isShown: (id) => drawn.has(`p:${id}`) || [...drawn.keys()].some((k) => k.startsWith(`s:${id}@`)),
-    /** The projects drawn on the map now, each with its layer (for tests and the spot list). */
-    drawnLayers: () => [...drawn.values()],
     bounds: () => root.getBounds(),
   };
 }

@@ -4,14 +4,11 @@
 // schematic dashed drawing (they say which counties a route crosses); this is about points and areas.
 import { h } from '../dom.js';
 import { L } from '../leaflet.js';
-import { category, isApproximate, token } from '../model.js';
+import { category, token } from '../model.js';
 
 const CITY = 'city';
 /** The city's badge sits this far (degrees) north-west of 尧都区's seat, so that the two never cover each other. */
 const CITY_OFFSET = [0.09, -0.12];
-
-/** Is this project one of those drawn as a badge (not as its own marker) in the default view? */
-export const isUnplaced = (f) => isApproximate(f.properties.precision) && !/LineString/.test(f.geometry?.type || '');
 
 /** The same selection in CQL2 for the server: points and areas placed only by county or city (lines keep their drawing). */
 export const UNPLACED_CQL = "precision IN ('county','city') AND kind <> 'line'";
