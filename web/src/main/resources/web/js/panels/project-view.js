@@ -2,7 +2,6 @@
 // Edit and Delete; Edit swaps the card for the editor until it is saved or cancelled.
 import { ApiError } from '../api.js';
 import { createScope, fill, h, uid } from '../dom.js';
-import { createProjectEditor } from '../editing/project-editor.js';
 import { confirmDialog } from './dialog.js';
 import { createHistoryView } from './history-view.js';
 import { accentOf, projectDetails, projectHead } from './project-card.js';
@@ -81,13 +80,14 @@ export function createProjectView(app, { feature, isNew = false, notify, signIn,
 
   async function edit(fresh = null) {
     let start = fresh;
-    if (!start) {
-      try {
-        start = await app.api.project(current.id);
-      } catch (e) {
-        notify(app.t('edit.failed', { why: e instanceof ApiError ? e.description : e.message }));
-        return;
-      }
+    let createProjectEditor;
+    try {
+      // The editor's modules load when someone edits: the public's first view does without them.
+      ({ createProjectEditor } = await import('../editing/project-editor.js'));
+      start ??= await app.api.project(current.id);
+    } catch (e) {
+      notify(app.t('edit.failed', { why: e instanceof ApiError ? e.description : e.message }));
+      return;
     }
     app.editing = { id: isNew ? null : String(current.id) };
     if (!isNew) app.layers.get('projects')?.hide(current.id); // the editor draws it while it is being edited
