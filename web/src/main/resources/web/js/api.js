@@ -87,7 +87,7 @@ export function createApi() {
     /** One page of a collection's items for URLSearchParams (filters, q, sortby, offset, limit...). */
     items: (id, params, signal) => getJson(`api/collections/${encodeURIComponent(id)}/items?${params}`, signal),
     /** The statistics of the projects that items parameters select (a URLSearchParams string); all of them for ''. */
-    statsOf: (query) => getJson(query ? `api/stats?${query}` : 'api/stats'),
+    statsOf: (query, signal) => getJson(query ? `api/stats?${query}` : 'api/stats', signal),
     config: () => getJson('config.json').catch(() => ({ baseLayers: [] })),
 
     // Session (auth/AuthRoutes on the server)

@@ -16,10 +16,9 @@ export function projectsOfPlace(app, type, feature, signal) {
 }
 
 /** When the projects' data is from: the items' timeStamp (the version's time), else today. */
-async function dataDate() {
+async function dataDate(app) {
   try {
-    const response = await fetch('api/collections/projects/items?limit=1&skipGeometry=true', { headers: { Accept: 'application/geo+json' } });
-    const stamp = (await response.json()).timeStamp;
+    const { timeStamp: stamp } = await app.api.items('projects', new URLSearchParams({ limit: 1, skipGeometry: 'true' }));
     if (stamp) return stamp.slice(0, 10);
   } catch (e) {
     console.warn('data date:', e.message);
@@ -33,7 +32,7 @@ export async function openReport(app, type, id) {
   const feature = app.feature({ type, id });
   if (!feature) return null;
   const name = app.i18n.name(feature.properties);
-  const [{ features: projects, numberMatched }, date] = await Promise.all([projectsOfPlace(app, type, feature), dataDate()]);
+  const [{ features: projects, numberMatched }, date] = await Promise.all([projectsOfPlace(app, type, feature), dataDate(app)]);
   const head = h('header', { class: 'print-report print-head', id: 'print-head' },
     h('h1', null, app.t('print.title', { name })),
     h('p', null, app.t('place.projects', { n: numberMatched })),

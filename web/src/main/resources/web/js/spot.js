@@ -1,5 +1,5 @@
 // A "spot": the projects drawn on one point (typically city- or county-level ones drawn one by one), shown as a list.
-import { UNPLACED_CQL } from './layers/unplaced.js';
+import { drawnFilter } from './layers/unplaced.js';
 
 const EPSILON = 1e-5;
 const LIMIT = 200;
@@ -14,7 +14,7 @@ export async function spotFeature(app, id) {
   if (!numbers.every(Number.isFinite) || ![2, 4].includes(numbers.length)) return null;
   const [s, w, n, e] = numbers.length === 2 ? [numbers[0], numbers[1], numbers[0], numbers[1]] : numbers;
   const bbox = [w - EPSILON, s - EPSILON, e + EPSILON, n + EPSILON].map((v) => v.toFixed(6)).join(',');
-  const params = app.filterParams({ bbox, limit: LIMIT, filter: app.state.approxPoints ? null : `NOT (${UNPLACED_CQL})` });
+  const params = app.filterParams({ bbox, limit: LIMIT, filter: drawnFilter(app) });
   const page = await app.api.items('projects', params);
   const members = page.features.filter((f) => f.geometry?.type === 'Point');
   if (!members.length) return null;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
@@ -26,7 +25,6 @@ import org.locationtech.jts.geom.Envelope;
 
 /** The projects' GeoJSON tiles over HTTP: what they count is what items selects, and errors as OGC API – Tiles says. */
 class TilesApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TILES = "/api/collections/projects/tiles/WebMercatorQuad/";
     /** The z=8 tile over Linfen (36.08N 111.52E). */
     private static final TileAddress LINFEN_8 = new TileAddress(8, 100, 207);
@@ -42,11 +40,7 @@ class TilesApiTest {
     private static JsonNode get(HttpClient client, String path) {
         var response = client.get(path);
         assertEquals(200, response.code(), path);
-        try {
-            return JSON.readTree(response.body().string());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ApiTestSupport.json(response);
     }
 
     /** What a tile stands for: its clusters' counts plus its features whose representative point lies in it. */

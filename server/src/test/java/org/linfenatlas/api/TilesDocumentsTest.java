@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +19,6 @@ import org.linfenatlas.testdata.TestLayers;
 
 /** The OGC API – Tiles documents: tile matrix sets, tilesets lists, tilesets, and the links and classes that lead to them. */
 class TilesDocumentsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final FeatureStore STORE = IndexedStore.of(TestLayers.byId(TestLayers.withSyntheticProjects(50, 3)));
 
     private static void withServer(io.javalin.testtools.TestCase test) {
@@ -32,11 +28,7 @@ class TilesDocumentsTest {
     private static JsonNode get(HttpClient client, String path) {
         var response = client.get(path);
         assertEquals(200, response.code(), path);
-        try {
-            return JSON.readTree(response.body().string());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ApiTestSupport.json(response);
     }
 
     private static List<String> rels(JsonNode links) {

@@ -15,6 +15,11 @@ class GeoPackageStoreContractTest extends StoreContractTest {
 
     @Override
     protected FeatureStore open(Map<LayerSpec, List<Feature>> layers) throws Exception {
+        return openIn(dir, layers);
+    }
+
+    /** The layers written to a GeoPackage file in dir, the file reopened, the index read from it. */
+    static FeatureStore openIn(Path dir, Map<LayerSpec, List<Feature>> layers) throws Exception {
         try (GeoPackageRepository writer = GeoPackageRepository.open(dir)) {
             writer.replaceAll(layers);
         }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
-import org.linfenatlas.index.IndexedStore;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
 
@@ -15,9 +14,6 @@ class GeoPackageTileContractTest extends TileContractTest {
 
     @Override
     protected FeatureStore open(Map<LayerSpec, List<Feature>> layers) throws Exception {
-        try (GeoPackageRepository writer = GeoPackageRepository.open(dir)) {
-            writer.replaceAll(layers);
-        }
-        return IndexedStore.load(GeoPackageRepository.open(dir));
+        return GeoPackageStoreContractTest.openIn(dir, layers);
     }
 }

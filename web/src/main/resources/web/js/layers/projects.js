@@ -4,7 +4,7 @@
 import { h } from '../dom.js';
 import { L } from '../leaflet.js';
 import { category, isApproximate, token } from '../model.js';
-import { UNPLACED_CQL } from './unplaced.js';
+import { drawnFilter } from './unplaced.js';
 import { createTileSource, visibleTiles } from './project-tiles.js';
 
 const classes = (p) => `cat-${token(p.category)} prec-${token(p.precision)}`;
@@ -201,7 +201,7 @@ export function projectsLayer(app) {
     }
   }
 
-  const query = () => app.filterParams({ f: 'json', filter: app.state.approxPoints ? null : `NOT (${UNPLACED_CQL})` }).toString();
+  const query = () => app.filterParams({ f: 'json', filter: drawnFilter(app) }).toString();
 
   function setBusy(on) {
     const root = document.documentElement;

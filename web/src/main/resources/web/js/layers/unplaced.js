@@ -14,6 +14,12 @@ const CITY_OFFSET = [0.09, -0.12];
 export const UNPLACED_CQL = "precision IN ('county','city') AND kind <> 'line'";
 
 /**
+ * The CQL2 filter of what the map draws itself (markers, clusters, shapes): all but the badges' projects, unless
+ * approximate projects are drawn one by one (null: no filter).
+ */
+export const drawnFilter = (app) => (app.state.approxPoints ? null : `NOT (${UNPLACED_CQL})`);
+
+/**
  * The items parameters of one badge's projects, the active filters included (its list, its count): a county's,
  * or the city's — those placed only "in Linfen", or whose counties are none of Linfen's.
  */

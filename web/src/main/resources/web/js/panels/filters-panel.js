@@ -4,7 +4,8 @@ import { h, markup } from '../dom.js';
 import { BELTS, CATEGORIES, STATUSES } from '../model.js';
 import { FACETS } from '../state.js';
 import { beltSwatch, categoryBadge } from './legend-parts.js';
-import { debounce, isAbort, latest } from './server-lists.js';
+import { debounce } from '../util.js';
+import { isAbort, latest } from './server-lists.js';
 
 /** The count of one option in a /api/stats answer. */
 export function facetCount(stats, facet, value) {
@@ -73,7 +74,7 @@ export function filtersPanel(app) {
     for (const facet of FACETS) queries[facet] = app.filterParams({}, facet).toString();
     body.setAttribute('aria-busy', 'true');
     try {
-      const answers = new Map([...new Set(Object.values(queries))].map((q) => [q, fetchStats(q, signal)]));
+      const answers = new Map([...new Set(Object.values(queries))].map((q) => [q, app.api.statsOf(q, signal)]));
       const stats = Object.fromEntries(await Promise.all(Object.entries(queries).map(async ([k, q]) => [k, await answers.get(q)])));
       if (signal.aborted) return;
       summary.textContent = app.t('filters.showing', { n: stats.shown.total, total: stats.all.total });
@@ -95,12 +96,6 @@ export function filtersPanel(app) {
       body.removeAttribute('aria-busy');
     }
   }
-
-  const fetchStats = async (query, signal) => {
-    const response = await fetch(query ? `api/stats?${query}` : 'api/stats', { signal, headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json();
-  };
 
   const refresh = debounce(count, 120);
 

@@ -5,7 +5,8 @@ import { ApiError } from '../api.js';
 import { createScope, fill, h, markup, uid } from '../dom.js';
 import { CATEGORIES, isApproximate } from '../model.js';
 import { categoryBadge } from './legend-parts.js';
-import { debounce, errorNote, isAbort, latest, loadingNote, projectPage } from './server-lists.js';
+import { debounce } from '../util.js';
+import { errorNote, isAbort, latest, loadingNote, projectPage } from './server-lists.js';
 
 const COLUMNS = ['name', 'category', 'status', 'precision', 'updated'];
 /** The precisions of the projects that still need a position of their own. */

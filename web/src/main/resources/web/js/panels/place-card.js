@@ -96,7 +96,7 @@ function serverPart(app, params, { count, bars, heading, list }) {
   async function load() {
     fill(list, loadingNote(app));
     try {
-      const [first, stats] = await Promise.all([page(0), fetchStats(params, signal)]);
+      const [first, stats] = await Promise.all([page(0), app.api.statsOf(params.toString(), signal)]);
       shown.push(...first.features);
       fill(count, app.i18n.num(stats.total, 0));
       heading.textContent = app.t('place.projects', { n: stats.total });
@@ -111,12 +111,6 @@ function serverPart(app, params, { count, bars, heading, list }) {
     }
   }
   load();
-}
-
-async function fetchStats(params, signal) {
-  const response = await fetch(`api/stats?${params}`, { signal, headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json();
 }
 
 /** Empty placeholders that serverPart fills. */

@@ -1,5 +1,5 @@
 // What the panels share to ask the server for lists and counts: the latest request only (an older one is
-// aborted), a debounce for bursts of events, pages without geometry, and the loading and error notes.
+// aborted), pages without geometry, and the loading and error notes.
 import { h } from '../dom.js';
 
 /** A signal source where asking for a new signal aborts the previous request. */
@@ -16,15 +16,6 @@ export function latest() {
 }
 
 export const isAbort = (e) => e?.name === 'AbortError';
-
-/** fn called once, ms after the last of a burst of calls. */
-export function debounce(fn, ms) {
-  let timer = null;
-  return (...args) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
-  };
-}
 
 /** One page of projects without their geometries: {features, numberMatched}. params: URLSearchParams or an object. */
 export async function projectPage(app, params, signal) {

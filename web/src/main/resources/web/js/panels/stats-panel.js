@@ -5,7 +5,8 @@ import { bar, beltSwatch, categoryBadge } from './legend-parts.js';
 import { fill, h, markup } from '../dom.js';
 import { FACETS } from '../state.js';
 import { filterParams } from './table-panel.js';
-import { debounce, isAbort, latest } from './server-lists.js';
+import { debounce } from '../util.js';
+import { isAbort, latest } from './server-lists.js';
 
 /** The projects of no belt (those the plans place only in "the city"), as a CQL2 filter. */
 export const CITY_WIDE = `belts IS NULL OR NOT A_OVERLAPS(belts, (${BELTS.map((b) => `'${b.id}'`).join(',')}))`;
@@ -146,12 +147,7 @@ export function statsPanel(app) {
   let shown = false;
   async function load() {
     const signal = requests.next();
-    const get = async (params) => {
-      const query = params.toString();
-      const response = await fetch(query ? `api/stats?${query}` : 'api/stats', { signal, headers: { Accept: 'application/json' } });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    };
+    const get = (params) => app.api.statsOf(params.toString(), signal);
     try {
       const [s, city] = await Promise.all([get(filterParams(app)), get(filterParams(app, { filter: CITY_WIDE }))]);
       if (signal.aborted) return;

@@ -11,6 +11,11 @@ import org.linfenatlas.store.StoreContractTest;
 class PostGisSqlStoreContractTest extends StoreContractTest {
     @Override
     protected FeatureStore open(Map<LayerSpec, List<Feature>> layers) {
+        return openSql(layers);
+    }
+
+    /** The layers loaded into a freshly migrated database, every request answered by SQL. */
+    static FeatureStore openSql(Map<LayerSpec, List<Feature>> layers) {
         PostGisRepository repository = TestDatabase.freshRepository();
         repository.replaceAll(layers);
         return PostGisFeatureStore.over(repository);

@@ -11,8 +11,6 @@ import org.linfenatlas.store.TileContractTest;
 class PostGisSqlTileContractTest extends TileContractTest {
     @Override
     protected FeatureStore open(Map<LayerSpec, List<Feature>> layers) {
-        PostGisRepository repository = TestDatabase.freshRepository();
-        repository.replaceAll(layers);
-        return PostGisFeatureStore.over(repository);
+        return PostGisSqlStoreContractTest.openSql(layers);
     }
 }

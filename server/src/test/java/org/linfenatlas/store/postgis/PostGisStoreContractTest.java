@@ -12,6 +12,11 @@ import org.linfenatlas.store.StoreContractTest;
 class PostGisStoreContractTest extends StoreContractTest {
     @Override
     protected FeatureStore open(Map<LayerSpec, List<Feature>> layers) {
+        return openIndexed(layers);
+    }
+
+    /** The layers written to a freshly migrated database, the index read from it. */
+    static FeatureStore openIndexed(Map<LayerSpec, List<Feature>> layers) {
         try (PostGisRepository writer = TestDatabase.freshRepository()) {
             writer.replaceAll(layers);
         }

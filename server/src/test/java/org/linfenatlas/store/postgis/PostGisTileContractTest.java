@@ -2,7 +2,6 @@ package org.linfenatlas.store.postgis;
 
 import java.util.List;
 import java.util.Map;
-import org.linfenatlas.index.IndexedStore;
 import org.linfenatlas.model.Feature;
 import org.linfenatlas.model.LayerSpec;
 import org.linfenatlas.store.FeatureStore;
@@ -12,9 +11,6 @@ import org.linfenatlas.store.TileContractTest;
 class PostGisTileContractTest extends TileContractTest {
     @Override
     protected FeatureStore open(Map<LayerSpec, List<Feature>> layers) {
-        try (PostGisRepository writer = TestDatabase.freshRepository()) {
-            writer.replaceAll(layers);
-        }
-        return IndexedStore.load(PostGisRepository.open(TestDatabase.url()));
+        return PostGisStoreContractTest.openIndexed(layers);
     }
 }
