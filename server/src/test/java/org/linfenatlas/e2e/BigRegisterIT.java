@@ -204,7 +204,7 @@ class BigRegisterIT {
         page.waitFor(d -> page.count(".project-cluster") > 0);
         page.openTab("filters");
         page.find("input[data-facet=category][value=" + category + "]").click();
-        page.waitFor(Duration.ofSeconds(30), d -> page.projectsOnMap() == expected);
+        page.waitFor(Duration.ofSeconds(30), d -> page.mapSettled() && page.projectsOnMap() == expected);
         assertEquals(List.of(category), page.categoriesOnMap(), "categories still drawn");
     }
 

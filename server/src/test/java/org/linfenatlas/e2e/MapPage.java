@@ -130,6 +130,11 @@ final class MapPage {
         return Boolean.TRUE.equals(js("return document.documentElement.dataset.projectsLoading === 'true';"));
     }
 
+    /** Neither the projects of the view nor the badges of projects without a known site are being asked. */
+    boolean mapSettled() {
+        return Boolean.TRUE.equals(js("const d = document.documentElement.dataset; return !d.projectsLoading && !d.badgesLoading;"));
+    }
+
     /** Categories of everything drawn in the projects layer (markers, clusters' members, shapes). */
     @SuppressWarnings("unchecked")
     List<String> categoriesOnMap() {

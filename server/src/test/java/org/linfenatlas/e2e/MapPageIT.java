@@ -187,7 +187,7 @@ class MapPageIT {
         page.openTab("filters");
         page.find("input[data-facet=category][value=" + category + "]").click();
 
-        page.waitFor(d -> page.projectsOnMap() == expected);
+        page.waitFor(d -> page.mapSettled() && page.projectsOnMap() == expected);
         assertTrue(expected < placed(""));
         // the summary counts every matching project, also those without a position, which the map leaves out
         assertEquals(String.valueOf(atlas.projectsMatching("category=" + category)), page.find("#filter-summary").getAttribute("data-shown"));

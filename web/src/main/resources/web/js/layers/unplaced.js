@@ -94,14 +94,22 @@ export function unplacedLayer(app) {
   };
 
   let run = 0;
+  // html[data-badges-loading] while the badges are asked: what a test waits for before it reads them
+  const setBusy = (on) => {
+    if (on) document.documentElement.dataset.badgesLoading = 'true';
+    else delete document.documentElement.dataset.badgesLoading;
+  };
   async function refresh() {
     const mine = ++run;
+    setBusy(true);
     let groups;
     try {
       groups = await unplacedGroups(app);
     } catch (e) {
       console.warn('unplaced:', e.message);
       return;
+    } finally {
+      if (mine === run) setBusy(false);
     }
     if (mine !== run) return;
     group.clearLayers();
