@@ -64,6 +64,9 @@ class GeoPackageRepositoryTest {
         List<Feature> projects = new java.util.ArrayList<>(org.linfenatlas.testdata.SyntheticProjects.generate(300, 7L, counties));
         projects.add(new Feature("no-geometry", Feature.NO_GEOMETRY, Map.of("name", "无位置")));
         projects.add(new Feature("empty-point", G.createPoint(), Map.of("name", "空点", "figures", Map.of("capacity_mw", 5))));
+        projects.add(new Feature("typed", G.createPoint(new Coordinate(111.5, 36.1)), Map.of("name", "带\"引号\"的名称\n",
+                "start_year", 2023, "investment_planned_yi_yuan", 12.0, "investment_completed_yi_yuan", 3.25,
+                "aliases", List.of(), "figures", Map.of("length_km", 1.5e3, "lanes", List.of(4, 6)))));
         try (GeoPackageRepository repo = GeoPackageRepository.open(dir)) {
             repo.replaceAll(Layers.PROJECTS_SPEC, projects);
             List<Feature> whole = repo.readAll(Layers.PROJECTS_SPEC);
