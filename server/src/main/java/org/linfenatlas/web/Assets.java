@@ -35,18 +35,25 @@ import java.util.stream.Stream;
  * The page (index.html) is rewritten once: its references to its own files and to webjars point into the
  * prefix, and a {@code <link rel="modulepreload">} for each module js/main.js imports, transitively, lets
  * the browser fetch them at once rather than one import after another.
+ *
+ * <p>When the jar holds the build's bundle ({@code bundle/main.js}: the modules bundled and minified, see web/pom.xml),
+ * the page loads it instead of js/main.js, and the preloads are the bundle's static chunks.
  */
 final class Assets {
     static final String URL_PREFIX = "/assets/";
     static final String ENTRY_MODULE = "js/main.js";
+    static final String BUNDLE_ENTRY = "bundle/main.js";
     private static final String WEB = "web/";
     private static final String PAGE = "index.html";
     private static final String WEBJARS = "webjars/";
     /** Attribute values that name a file by a relative path: no scheme, query, fragment or leading slash. */
     private static final Pattern REFERENCE = Pattern.compile("(\\s(?:href|src)=\")([A-Za-z0-9_-][A-Za-z0-9._/-]*)\"");
-    /** Static imports and re-exports, also over several lines ({@code import {a,\n b} from './x.js'}). */
+    /**
+     * Static imports and re-exports, also over several lines ({@code import {a,\n b} from './x.js'}) and minified
+     * ({@code ;import{a as b}from"./chunk.js"}).
+     */
     private static final Pattern IMPORT = Pattern.compile(
-            "(?m)^\\s*(?:import|export)\\s+(?:[^;'\"]*?\\sfrom\\s*)?['\"]([^'\"\\n]+)['\"]");
+            "(?m)(?:^|;)\\s*(?:import|export)\\s*(?:[^;'\"]*?\\bfrom\\s*)?['\"]([^'\"\\n]+)['\"]");
 
     private final String hash;
     private final List<String> preloads;
@@ -76,9 +83,10 @@ final class Assets {
             }
         });
         String hash = HexFormat.of().formatHex(digest.digest(), 0, 10);
-        List<String> preloads = staticImports(files, ENTRY_MODULE);
+        String entry = files.containsKey(BUNDLE_ENTRY) ? BUNDLE_ENTRY : ENTRY_MODULE;
+        List<String> preloads = staticImports(files, entry);
         byte[] source = files.get(PAGE);
-        byte[] page = source == null ? null : rewrite(new String(source, StandardCharsets.UTF_8), hash, preloads,
+        byte[] page = source == null ? null : rewrite(entryOf(new String(source, StandardCharsets.UTF_8), entry), hash, preloads,
                 name -> files.containsKey(name) || name.startsWith(WEBJARS) && isWebjarFile.test(name))
                 .getBytes(StandardCharsets.UTF_8);
         return new Assets(hash, preloads, page);
@@ -113,6 +121,11 @@ final class Assets {
         }
         String name = path.substring(URL_PREFIX.length() + hash.length() + 1);
         return name.equals(PAGE) ? null : name;
+    }
+
+    /** The page with its module script pointing at the entry (js/main.js as written, or the bundle's). */
+    static String entryOf(String page, String entry) {
+        return page.replace("<script type=\"module\" src=\"" + ENTRY_MODULE + "\">", "<script type=\"module\" src=\"" + entry + "\">");
     }
 
     static String rewrite(String source, String hash, List<String> preloads, Predicate<String> isFile) {

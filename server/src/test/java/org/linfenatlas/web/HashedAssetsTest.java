@@ -2,6 +2,7 @@ package org.linfenatlas.web;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.linfenatlas.testdata.RawHttp.send;
@@ -178,6 +179,24 @@ class HashedAssetsTest {
                 assertEquals(200, send(origin, "GET", "/" + url).statusCode(), url);
             }
         });
+    }
+
+    @Test
+    void aBuildsBundleIsTheModuleThePageLoadsWithItsMinifiedChunksPreloaded() throws IOException {
+        Map<String, String> bundled = new java.util.HashMap<>(WEB);
+        bundled.put("bundle/main.js", "import{a as b}from\"./chunk-A1.js\";import\"./chunk-B2.js\";const l=()=>import(\"./chunk-L3.js\");b();\n"
+                + "//# sourceMappingURL=main.js.map\n");
+        bundled.put("bundle/chunk-A1.js", "import{c}from\"./chunk-B2.js\";var a=()=>c;export{a};\n");
+        bundled.put("bundle/chunk-B2.js", "var c=1;export{c};\n");
+        bundled.put("bundle/chunk-L3.js", "export const lazy=1;\n");
+        try (URLClassLoader loader = classPath(bundled, "bundled")) {
+            Assets assets = Assets.scan(loader, name -> true);
+            String page = new String(assets.page(), StandardCharsets.UTF_8);
+            String prefix = "assets/" + assets.hash() + "/";
+            assertTrue(page.contains("<script type=\"module\" src=\"" + prefix + "bundle/main.js\">"), page);
+            assertFalse(page.contains("js/main.js"), page);
+            assertEquals(List.of("bundle/chunk-A1.js", "bundle/chunk-B2.js"), assets.preloads().stream().sorted().toList());
+        }
     }
 
     @Test
