@@ -132,8 +132,12 @@ export function createApp() {
       app.emit('filters');
       app.syncHash();
     },
+    /** The filters set without an event: only while the page is built (applyState then sets and announces them). */
+    presetFilters(filters) {
+      for (const facet of FACETS) app.state.filters[facet] = new Set(filters?.[facet] || []);
+    },
     setFilters(filters) {
-      for (const facet of FACETS) app.state.filters[facet] = new Set(filters[facet] || []);
+      app.presetFilters(filters);
       app.emit('filters');
       app.syncHash();
     },

@@ -6,21 +6,8 @@ import { projectsLayer } from './layers/projects.js';
 import { createSelectionLayer } from './layers/selection.js';
 import { unplacedLayer } from './layers/unplaced.js';
 import { createBaseLayers, createMap } from './map.js';
-import { detailPanel } from './panels/detail-panel.js';
-import { filtersPanel } from './panels/filters-panel.js';
-import { createCirclesEntry } from './circles/entry.js';
-import { createDashboardEntry } from './dashboard/entry.js';
-import { createAccount } from './panels/account.js';
-import { createHeader } from './panels/header.js';
-import { layersPanel } from './panels/layers-panel.js';
-import { myProjectsPanel } from './panels/my-projects.js';
-import { createSearch } from './panels/search.js';
-import { createDrawer, createSidebar } from './panels/sidebar.js';
-import { statsPanel } from './panels/stats-panel.js';
-import { tablePanel } from './panels/table-panel.js';
 import { restoreSession } from './session.js';
 import { parseHash } from './state.js';
-import { printPlace } from './print.js';
 import { h } from './dom.js';
 
 const app = createApp();
@@ -69,6 +56,27 @@ function showError(message) {
   banner.hidden = false;
 }
 
+/** The counties on the map at the view they fill (or the permalink's): the first thing a slow phone shows. */
+/** The first tiles of the view, with the permalink's filters, asked at once: they arrive while the rest is built. */
+function prefetchProjects() {
+  if (app.initial.layers && !app.initial.layers.includes('projects')) return;
+  app.state.approxPoints = !!app.initial.approxPoints;
+  app.presetFilters(app.initial.filters);
+  app.layers.get('projects').prefetch();
+}
+
+function drawCounties() {
+  const counties = app.layers.get('counties');
+  for (const it of counties.items) {
+    app.index.counties.set(String(it.feature.id), it.feature);
+    app.index.countiesByName.set(it.feature.properties.name, it.feature);
+  }
+  // The view first (the permalink's, or the counties'), so that the first tiles asked are the ones shown.
+  applyView(app.initial);
+  counties.setVisible(!app.initial.layers || app.initial.layers.includes('counties'));
+  performance.mark('atlas:counties');
+}
+
 async function start() {
   app.setLang(app.i18n.lang);
   app.map = createMap(app, document.getElementById('map'));
@@ -78,59 +86,27 @@ async function start() {
   app.on('layers', () => { for (const [id, layer] of app.layers) layer.setVisible(app.state.layers.has(id)); });
   app.on('lang', () => { for (const layer of app.layers.values()) layer.relabel(); });
   app.map.on('moveend', () => app.syncHash());
-
-  const { notify } = createHeader(app);
-  const account = createAccount(app, document.getElementById('account'), notify);
-  const sidebarEl = document.getElementById('sidebar');
-  app.panels = [layersPanel(app), filtersPanel(app), statsPanel(app), tablePanel(app), myProjectsPanel(app, { notify })];
-  const sidebar = createSidebar(app, sidebarEl, app.panels);
-  createDrawer(app, sidebarEl, document.getElementById('drawer-toggle'));
-  detailPanel(app, document.getElementById('detail'), { notify, signIn: account.signIn });
-  createSearch(app, document.querySelector('.search'));
-  createDashboardEntry(app, { notify, signIn: account.signIn });
-  createCirclesEntry(app, { notify });
-  // Signing in opens the editor's own list; the page is the same for everyone until then.
-  app.on('session', () => { if (app.user && app.ready) sidebar.show('mine'); });
-
-  // One delegated handler for every "open this county/belt/project" button in the panels.
-  document.body.addEventListener('click', (e) => {
-    const print = e.target.closest('[data-print-place]');
-    if (print) {
-      const [type, ...rest] = print.dataset.printPlace.split(':');
-      printPlace(app, type, rest.join(':'));
-      return;
-    }
-    const button = e.target.closest('[data-select]');
-    if (!button) return;
-    const [type, ...rest] = button.dataset.select.split(':');
-    const via = button.closest('#detail') ? 'detail' : 'panel';
-    app.select({ type, id: rest.join(':') }, { zoom: true, via, focus: true });
-  });
-  document.getElementById('map').addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') app.select(null);
-  });
-
-  // Nothing waits for what it does not need: the session, the base layers' config and every small layer are asked
-  // at once; the counties are drawn as soon as they arrive; the projects follow the view, tile by tile.
   const updateStatus = loadingStatus();
+
+  // Nothing waits for what it does not need: the session and the base layers' config are asked at once (the
+  // counties, belts and rivers are preloaded by index.html). On a slow phone every millisecond of script is four,
+  // so the counties are drawn before the other layers are read and the panels are built; the projects then follow
+  // the view, tile by tile.
   const session = restoreSession(app);
   const config = app.api.config();
+  // The panels are their own chunk: asked now, while the counties are read and drawn, and built after them.
+  const panels = import('./panels/all.js');
   const failures = [];
   const loadLayer = (layer) => layer.load().catch((e) => {
     failures.push(layer.id);
     console.warn(`layer ${layer.id}:`, e.message);
   });
-  const others = [...app.layers.values()].filter((layer) => layer.id !== 'counties').map(loadLayer);
   await loadLayer(app.layers.get('counties'));
-  for (const it of app.layers.get('counties').items) {
-    app.index.counties.set(String(it.feature.id), it.feature);
-    app.index.countiesByName.set(it.feature.properties.name, it.feature);
-  }
+  drawCounties();
+  prefetchProjects();
   app.baseLayers = createBaseLayers(app, await config);
-  // The view first (the permalink's, or the counties'), so that the first tiles asked are the ones shown.
-  applyView(app.initial);
-  app.layers.get('counties').setVisible(!app.initial.layers || app.initial.layers.includes('counties'));
-  performance.mark('atlas:counties');
+  const others = [...app.layers.values()].filter((layer) => layer.id !== 'counties').map(loadLayer);
+  (await panels).createPanels(app);
   await Promise.all(others);
   for (const it of app.layers.get('belts').items) app.index.belts.set(String(it.feature.id), it.feature);
   if (failures.length) showError(app.t('app.loadFailed', { what: failures.map((id) => app.t(`layers.${id}`)).join(', ') }));

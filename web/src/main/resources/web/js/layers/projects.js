@@ -256,6 +256,10 @@ export function projectsLayer(app) {
       app.map.on('moveend', update);
     },
     update,
+    /** Asks for the view's tiles before the layer is loaded and drawn (they wait in the tile cache). */
+    prefetch() {
+      source.get(visibleTiles(app.map).tiles, query()).catch(() => {});
+    },
     refresh: redraw,
     relabel() {},
     setVisible(visible) {
