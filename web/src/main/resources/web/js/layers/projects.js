@@ -23,8 +23,13 @@ function icon(p) {
   });
 }
 
-/** The ring of a server cluster: one arc per category, in proportion to its count. */
-function clusterIcon(count, categories) {
+const clusterSize = (count) => Math.max(markerSize(), count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 46 : 52);
+
+/**
+ * Paints a server cluster into its marker's element: a ring with one arc per category, in proportion to its count,
+ * around the count. Done in place, so that a marker is reused for another cluster when the map zooms.
+ */
+function paintCluster(el, count, categories) {
   let angle = 0;
   const entries = Object.entries(categories || {});
   const stops = entries.map(([c, n]) => {
@@ -32,12 +37,16 @@ function clusterIcon(count, categories) {
     angle += (n / count) * 360;
     return `${category(c).color} ${from.toFixed(1)}deg ${angle.toFixed(1)}deg`;
   });
-  const size = Math.max(markerSize(), count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 46 : 52);
-  return L.divIcon({
-    className: 'project-cluster',
-    html: `<span class="cl-ring" data-categories="${entries.map(([c]) => token(c)).join(',')}" style="background:conic-gradient(${stops.join(',')})"><span class="cl-count">${Number(count)}</span></span>`,
-    iconSize: [size, size],
-  });
+  const size = clusterSize(count);
+  Object.assign(el.style, { width: `${size}px`, height: `${size}px`, marginLeft: `${-size / 2}px`, marginTop: `${-size / 2}px` });
+  let ring = el.firstChild;
+  if (!ring) {
+    ring = el.appendChild(h('span', { class: 'cl-ring' }, h('span', { class: 'cl-count' })));
+  }
+  ring.dataset.categories = entries.map(([c]) => token(c)).join(',');
+  ring.style.background = `conic-gradient(${stops.join(',')})`;
+  ring.firstChild.textContent = String(Number(count));
+  el.dataset.count = String(count);
 }
 
 /** Vertices of the river lines, "lng,lat" as the files write them (6 decimals). */
@@ -139,27 +148,47 @@ export function projectsLayer(app) {
     return layer;
   }
 
+  /** A cluster's marker; handlers read its current feature (layer.feature), as the marker is reused (reuseCluster). */
   function clusterLayer(f) {
-    const p = f.properties;
-    const layer = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], { icon: clusterIcon(p.count, p.categories), keyboard: true });
-    const label = () => app.t('cluster.label', { n: p.count });
+    const size = clusterSize(f.properties.count);
+    const layer = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
+      icon: L.divIcon({ className: 'project-cluster', html: '', iconSize: [size, size] }),
+      keyboard: true,
+    });
+    layer.feature = f;
+    layer.isCluster = true;
+    const label = () => app.t('cluster.label', { n: layer.feature.properties.count });
     layer.on('add', () => {
       const el = layer.getElement();
       if (!el) return;
+      paintCluster(el, layer.feature.properties.count, layer.feature.properties.categories);
       el.setAttribute('aria-label', label());
       el.setAttribute('role', 'button');
-      el.dataset.count = String(p.count);
-      el.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); openCluster(f); }
-      });
+      if (!el.dataset.keys) {
+        el.dataset.keys = 'on';
+        el.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); openCluster(layer.feature); }
+        });
+      }
     });
     layer.bindTooltip(() => textTip(label()), { direction: 'top', offset: [0, -16], className: 'hover-tip' });
     layer.on('click', (e) => {
       if (app.placing) return;
       L.DomEvent.stopPropagation(e);
-      openCluster(f);
+      openCluster(layer.feature);
     });
+    return layer;
+  }
+
+  /** Moves a cluster marker that is on the map to another cluster: no new element, no new listeners. */
+  function reuseCluster(layer, f) {
     layer.feature = f;
+    layer.setLatLng([f.geometry.coordinates[1], f.geometry.coordinates[0]]);
+    const el = layer.getElement();
+    if (el) {
+      paintCluster(el, f.properties.count, f.properties.categories);
+      el.setAttribute('aria-label', app.t('cluster.label', { n: f.properties.count }));
+    }
     return layer;
   }
 
@@ -190,15 +219,24 @@ export function projectsLayer(app) {
     lastFeatures = features;
     lastZoom = z;
     for (const f of features) if (f.geometry && !hidden.has(String(f.id))) next.set(keyOf(f, z), f);
+    const spare = []; // cluster markers no longer shown: moved to the new clusters (a zoom replaces them all)
     for (const [key, layer] of drawn) {
-      if (!next.has(key)) { root.removeLayer(layer); drawn.delete(key); }
+      if (next.has(key)) continue;
+      drawn.delete(key);
+      if (layer.isCluster && root.hasLayer(layer)) spare.push(layer); else root.removeLayer(layer);
     }
     for (const [key, f] of next) {
       if (drawn.has(key)) continue;
-      const layer = f.properties.cluster ? clusterLayer(f) : projectLayer(f);
+      let layer;
+      if (f.properties.cluster && spare.length) {
+        layer = reuseCluster(spare.pop(), f);
+      } else {
+        layer = f.properties.cluster ? clusterLayer(f) : projectLayer(f);
+        root.addLayer(layer);
+      }
       drawn.set(key, layer);
-      root.addLayer(layer);
     }
+    for (const layer of spare) root.removeLayer(layer);
   }
 
   const query = () => app.filterParams({ f: 'json', filter: drawnFilter(app) }).toString();
