@@ -35,7 +35,10 @@ final class Documents {
             "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
             "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/array-functions",
-            "http://www.opengis.net/spec/cql2/1.0/conf/property-property");
+            "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
+            // Part 7 (draft OGC 24-020), Geometry Simplification: zoom-level on items and on a feature (ZoomLevels)
+            "http://www.opengis.net/spec/ogcapi-features-7/1.0/conf/zoom-level",
+            "http://www.opengis.net/spec/ogcapi-features-7/1.0/conf/zoom-level-features");
     /** The media type of a JSON Schema document (the queryables). */
     static final String SCHEMA_JSON = "application/schema+json";
     static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";

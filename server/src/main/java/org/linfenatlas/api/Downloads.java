@@ -80,6 +80,10 @@ final class Downloads {
         rest.remove("f");
         rest.remove("limit");
         rest.remove("offset");
+        if (rest.containsKey(ItemsRequestParser.ZOOM_LEVEL)) {
+            throw ApiException.badParameter("'" + ItemsRequestParser.ZOOM_LEVEL + "' is for maps: a download (f=" + format(params)
+                    + ") has the exact geometries");
+        }
         return ItemsRequestParser.parse(spec, rest).query();
     }
 

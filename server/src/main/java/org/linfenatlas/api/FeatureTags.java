@@ -7,8 +7,9 @@ import org.linfenatlas.store.FeatureStore;
 /**
  * Strong ETags of single features that name the feature's version, not the bytes of one answer: the
  * same on every host name and instance, so that they can serve If-Match (OGC API – Features Part 4,
- * optimistic locking). {@code "<layer epoch>-<feature version>"}, with the CRS after another dash
- * when it is not CRS84: every representation has its own tag, and each one matches If-Match.
+ * optimistic locking). {@code "<layer epoch>-<feature version>"}, with the CRS (when it is not CRS84) and the
+ * zoom level (z and the whole zoom its geometry is simplified for, Part 7) after another dash: every representation
+ * has its own tag, and each one matches If-Match.
  */
 final class FeatureTags {
     private FeatureTags() {
@@ -22,7 +23,13 @@ final class FeatureTags {
     }
 
     static String etag(String version, Crs crs) {
-        return "\"" + version + (crs == Crs.CRS84 ? "" : "-" + crs.uri().substring(crs.uri().lastIndexOf('/') + 1)) + "\"";
+        return etag(version, crs, null);
+    }
+
+    static String etag(String version, Crs crs, Double zoomLevel) {
+        String representation = (crs == Crs.CRS84 ? "" : crs.uri().substring(crs.uri().lastIndexOf('/') + 1))
+                + (zoomLevel == null ? "" : "z" + org.linfenatlas.tiles.ZoomLevelGeometry.level(zoomLevel));
+        return "\"" + version + (representation.isEmpty() ? "" : "-" + representation) + "\"";
     }
 
     /**

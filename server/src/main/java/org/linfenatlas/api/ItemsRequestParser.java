@@ -23,8 +23,11 @@ public final class ItemsRequestParser {
     public static final int MAX_PARAMETERS = 20;
     public static final int MAX_VALUE_LENGTH = 1000;
     public static final int MAX_QUERY_TEXT = 200;
+    /** OGC API – Features Part 7 (Geometry Simplification). */
+    public static final String ZOOM_LEVEL = "zoom-level";
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
     static final List<String> COMMON = List.of("limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "f",
-            "sortby", "properties", "filter", "filter-lang", "filter-crs", "skipGeometry");
+            "sortby", "properties", "filter", "filter-lang", "filter-crs", "skipGeometry", ZOOM_LEVEL);
 
     private ItemsRequestParser() {
     }
@@ -70,7 +73,20 @@ public final class ItemsRequestParser {
         linkParams.remove("offset");
         linkParams.put("limit", Integer.toString(limit));
         return new ItemsRequest(query, crs, properties(spec, params.get("properties")), linkParams,
-                bool(params, "skipGeometry"));
+                bool(params, "skipGeometry"), zoomLevel(params));
+    }
+
+    /** zoom-level: a decimal number, 0 or more (Part 7 allows fractions); null when absent. */
+    static Double zoomLevel(Map<String, String> params) {
+        String value = params.get(ZOOM_LEVEL);
+        if (value == null) {
+            return null;
+        }
+        if (!DECIMAL.matcher(value).matches()) {
+            throw ApiException.badParameter("'" + ZOOM_LEVEL + "' must be a number 0 or more (a zoom level of WebMercatorQuad), got '"
+                    + clip(value) + "'");
+        }
+        return Double.parseDouble(value);
     }
 
     /** A boolean parameter: true or false, false when absent. */

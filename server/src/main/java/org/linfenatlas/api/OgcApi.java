@@ -24,6 +24,7 @@ public final class OgcApi {
     private final ResponseCache cache;
     private final List<Map.Entry<String, String>> pageHeaders;
     private final VersionTimes versionTimes;
+    private final ZoomLevels zoomLevels;
 
     /** @param pageHeaders the security headers of the map page, also sent with the HTML documentation and its style sheet */
     public OgcApi(FeatureStore store, ResponseCache cache, List<Map.Entry<String, String>> pageHeaders) {
@@ -33,6 +34,7 @@ public final class OgcApi {
     /** @param versionTimes the items' timeStamp: when each collection version was loaded (now, for those held now) or committed */
     public OgcApi(FeatureStore store, ResponseCache cache, List<Map.Entry<String, String>> pageHeaders, VersionTimes versionTimes) {
         this.store = store;
+        this.zoomLevels = new ZoomLevels(store);
         this.cache = cache;
         this.pageHeaders = List.copyOf(pageHeaders);
         this.versionTimes = versionTimes;
@@ -116,8 +118,8 @@ public final class OgcApi {
             respond(ctx, Http.GEOJSON, request.crs().uri(), () -> {
                 java.time.Instant timeStamp = timeStamp(spec.id()); // the version's time, read before its data
                 FeaturePage page = store.items(request.query());
-                return FeatureJson.collection(page.features(), request, page.numberMatched(), itemsLinks(api(ctx), spec, request, page),
-                        timeStamp);
+                return FeatureJson.collection(zoomLevels.apply(spec.id(), page.features(), request.zoomLevel()), request,
+                        page.numberMatched(), itemsLinks(api(ctx), spec, request, page), timeStamp);
             });
         }
     }
@@ -151,23 +153,26 @@ public final class OgcApi {
     private EncodedResponse page(String api, LayerSpec spec, ItemsRequest request, boolean gzip) {
         java.time.Instant timeStamp = timeStamp(spec.id());
         FeaturePage page = store.items(request.query());
-        ByteSink json = FeatureJson.collectionInThreadBuffer(page.features(), request, page.numberMatched(),
+        ByteSink json = FeatureJson.collectionInThreadBuffer(zoomLevels.apply(spec.id(), page.features(), request.zoomLevel()),
+                request, page.numberMatched(),
                 itemsLinks(api, spec, request, page), timeStamp);
         return EncodedResponse.once(json.array(), json.size(), Http.GEOJSON, request.crs().uri(), gzip);
     }
 
     private void item(Context ctx) {
         LayerSpec spec = collection(ctx).spec();
-        Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), List.of("crs", "f"));
+        Map<String, String> params = ItemsRequestParser.single(ctx.queryParamMap(), List.of("crs", "f", ItemsRequestParser.ZOOM_LEVEL));
         Formats.check(params.get("f"), Formats.GEOJSON);
         Crs crs = ItemsRequestParser.crs(params, "crs");
+        Double zoomLevel = ItemsRequestParser.zoomLevel(params);
         String featureId = ctx.pathParam("featureId");
         // the key's revision first, then the feature: a feature read before a write is never cached under the write's revision
         String key = Http.cacheKey(revisionFor(ctx.req().getRequestURI()), ctx);
-        Feature feature = store.item(spec.id(), featureId).orElseThrow(() -> ApiException.notFound(
+        Feature stored = store.item(spec.id(), featureId).orElseThrow(() -> ApiException.notFound(
                 "no feature '" + ItemsRequestParser.clip(featureId) + "' in collection " + spec.id()));
+        Feature feature = zoomLevels.apply(spec.id(), stored, zoomLevel);
         String collection = api(ctx) + "/collections/" + spec.id();
-        String etag = FeatureTags.etag(FeatureTags.version(store, spec, feature), crs);
+        String etag = FeatureTags.etag(FeatureTags.version(store, spec, stored), crs, zoomLevel);
         Http.send(ctx, cache.get(key, () -> EncodedResponse.tagged(FeatureJson.single(feature, crs, List.of(
                 new Link(collection + "/items/" + Http.encode(featureId) + Http.query(params), "self", Http.GEOJSON, "This feature"),
                 new Link(collection + "/items/" + Http.encode(featureId) + "/history", "version-history", Http.JSON,

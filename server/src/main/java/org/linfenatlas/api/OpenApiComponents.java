@@ -24,6 +24,11 @@ final class OpenApiComponents {
                 Map.of("type", "string", "format", "uri", "enum", Crs.uris(), "default", Crs.CRS84.uri()), false));
         p.put("crs", OpenApiDocument.param("crs", "CRS of the returned geometries",
                 Map.of("type", "string", "format", "uri", "enum", Crs.uris(), "default", Crs.CRS84.uri()), false));
+        // OGC API – Features Part 7 (draft 24-020): the fragment its requirement /req/zoom-level/parameter gives
+        p.put(ItemsRequestParser.ZOOM_LEVEL, OpenApiDocument.param(ItemsRequestParser.ZOOM_LEVEL, "Zoom level of WebMercatorQuad the"
+                + " client draws at (decimals allowed): geometries come simplified for it (no vertex off by more than half a pixel;"
+                + " the counties and belts as one coverage, without gaps or overlaps). Not for downloads (f=csv, f=gpkg)",
+                Map.of("type", "number", "minimum", 0), false));
         p.put("datetime", OpenApiDocument.param("datetime", "RFC 3339 instant or interval (start/end, '..' for open). "
                 + "Validated; the layers have no temporal property, so it selects every feature.",
                 Map.of("type", "string"), false));

@@ -47,7 +47,8 @@ final class OpenApiDocument {
                     List.of(ref("f")), Map.of("200", Map.of("description", "A JSON Schema (2020-12) of the queryables",
                             "content", Map.of(Documents.SCHEMA_JSON, Map.of("schema", Map.of("type", "object")))))));
             paths.put(base + "/items/{featureId}", get("getFeature_" + spec.id(), spec.title() + ": one feature",
-                    List.of(ref("featureId"), ref("crs"), ref("f")), ok("featureGeoJSON", Http.GEOJSON)));
+                    List.of(ref("featureId"), ref("crs"), ref("f"), ref(ItemsRequestParser.ZOOM_LEVEL)),
+                    ok("featureGeoJSON", Http.GEOJSON)));
         }
         collections.stream().map(CollectionInfo::spec).filter(spec -> spec.id().equals(org.linfenatlas.model.Layers.PROJECTS))
                 .forEach(spec -> OpenApiWrites.addTo(paths, spec));
@@ -85,7 +86,8 @@ final class OpenApiDocument {
 
     private static List<Object> itemsParameters(LayerSpec spec) {
         List<Object> params = new ArrayList<>(List.of(ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"),
-                ref("datetime"), ref("crs"), ref("f-items"), ref("filter"), ref("filter-lang"), ref("filter-crs")));
+                ref("datetime"), ref("crs"), ref("f-items"), ref("filter"), ref("filter-lang"), ref("filter-crs"),
+                ref(ItemsRequestParser.ZOOM_LEVEL)));
         params.add(param("sortby", "Comma-separated properties to sort by, '-' for descending: " + String.join(", ", spec.sortable()),
                 Map.of("type", "array", "items", Map.of("type", "string", "pattern",
                         "^[+-]?(" + String.join("|", spec.sortable()) + ")$")), false));

@@ -25,8 +25,12 @@ final class TilesApi {
     /** The collections served as tiles, and of them those clustered below zoom 16. */
     static final List<String> TILED = List.of(Layers.COUNTIES, Layers.BELTS, Layers.RIVERS, Layers.PROJECTS);
     static final Set<String> CLUSTERED = Set.of(Layers.PROJECTS);
-    /** What a tile takes of items' parameters: not the page, order, output CRS, properties or bbox (the tile is the box). */
-    static final List<String> NOT_FOR_TILES = List.of("limit", "offset", "bbox", "bbox-crs", "crs", "sortby", "properties");
+    /**
+     * What a tile takes of items' parameters: not the page, order, output CRS, properties or bbox (the tile is the box),
+     * nor a zoom level (the tile's own zoom simplifies its shapes).
+     */
+    static final List<String> NOT_FOR_TILES = List.of("limit", "offset", "bbox", "bbox-crs", "crs", "sortby", "properties",
+            ItemsRequestParser.ZOOM_LEVEL);
     /** `f`: GeoJSON (the page's) or Mapbox Vector Tiles; without `f`, the Accept header chooses, GeoJSON by default. */
     static final List<String> FORMATS = List.of("json", "mvt");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
