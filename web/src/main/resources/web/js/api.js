@@ -82,6 +82,9 @@ export function createApi() {
     searchPlaces: (q, signal) => getJson(`api/collections/places/items?q=${encodeURIComponent(q)}&limit=5`, signal),
     search: (q, signal, { offset = 0, limit = 20 } = {}) =>
       getJson(`api/collections/projects/items?q=${encodeURIComponent(q)}&limit=${limit}&offset=${offset}`, signal),
+    /** A collection's extent, [west, south, east, north] in CRS84 (its features' bounding box), or null. */
+    extent: async (id) => (await request('GET', `api/collections/${encodeURIComponent(id)}`, { accept: 'application/json' }))
+      .data?.extent?.spatial?.bbox?.[0] || null,
     /** One GeoJSON tile of projects (its URL carries the query). */
     tile: (url, signal) => getJson(url, signal),
     /** One page of a collection's items for URLSearchParams (filters, q, sortby, offset, limit...). */

@@ -132,6 +132,29 @@ class MapPageIT {
     }
 
     @Test
+    void theMapAsksNoTileOutsideTheProjectsExtent() throws Exception {
+        page.waitFor(d -> page.projectsOnMap() == placed(""));
+        JsonNode bbox = atlas.json("/api/collections/projects").at("/extent/spatial/bbox/0");
+        java.util.regex.Pattern tile = java.util.regex.Pattern.compile("/tiles/WebMercatorQuad/(\\d+)/(\\d+)/(\\d+)\\?");
+        List<String> asked = page.requestedUrls().stream().filter(u -> u.contains("/api/collections/projects/tiles/")).toList();
+        assertFalse(asked.isEmpty());
+        for (String url : asked) {
+            java.util.regex.Matcher m = tile.matcher(url);
+            assertTrue(m.find(), url);
+            int z = Integer.parseInt(m.group(1));
+            int row = Integer.parseInt(m.group(2));
+            int col = Integer.parseInt(m.group(3));
+            double n = Math.pow(2, z);
+            double west = col / n * 360 - 180;
+            double east = (col + 1) / n * 360 - 180;
+            double north = Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * row / n))));
+            double south = Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * (row + 1) / n))));
+            assertTrue(west <= bbox.get(2).asDouble() && east >= bbox.get(0).asDouble() && south <= bbox.get(3).asDouble()
+                    && north >= bbox.get(1).asDouble(), url + " lies outside the projects' extent " + bbox);
+        }
+    }
+
+    @Test
     void loadsWithoutConsoleErrorsAndRequestsNothingButItsOwnServer() throws IOException {
         List<String> urls = page.requestedUrls();
         List<String> foreign = urls.stream()

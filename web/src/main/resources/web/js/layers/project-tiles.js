@@ -8,8 +8,19 @@ const MAX_ZOOM = 20;
 const MAX_CACHED = 256;
 const tilePath = (z, y, x) => `api/collections/projects/tiles/WebMercatorQuad/${z}/${y}/${x}`;
 
-/** The tiles that cover the map's view at the zoom the server cuts them for. */
-export function visibleTiles(map) {
+const lonOf = (x, n) => (x / n) * 360 - 180;
+const latOf = (y, n) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / n))) * 180) / Math.PI;
+
+/** Whether tile x, y of a zoom with n × n tiles meets a box [west, south, east, north] (its edges included). */
+export function tileMeets(x, y, n, [w, s, e, north]) {
+  return lonOf(x, n) <= e && lonOf(x + 1, n) >= w && latOf(y + 1, n) <= north && latOf(y, n) >= s;
+}
+
+/**
+ * The tiles that cover the map's view at the zoom the server cuts them for; with the collection's extent
+ * ([w, s, e, n], every feature's bounding box), only those that meet it: the others hold nothing.
+ */
+export function visibleTiles(map, extent = null) {
   const zoom = map.getZoom();
   const z = Math.max(0, Math.min(MAX_ZOOM, Math.round(zoom)));
   const scale = map.getZoomScale(z, zoom);
@@ -20,9 +31,26 @@ export function visibleTiles(map) {
   const max = bounds.max.multiplyBy(scale).divideBy(TILE_PX).floor();
   const tiles = [];
   for (let y = clamp(min.y); y <= clamp(max.y); y += 1) {
-    for (let x = clamp(min.x); x <= clamp(max.x); x += 1) tiles.push({ z, y, x, key: `${z}/${y}/${x}` });
+    for (let x = clamp(min.x); x <= clamp(max.x); x += 1) {
+      if (!extent || tileMeets(x, y, n, extent)) tiles.push({ z, y, x, key: `${z}/${y}/${x}` });
+    }
   }
   return { z, tiles };
+}
+
+/** A box [w, s, e, n] grown to hold a GeoJSON geometry's coordinates. */
+export function growExtent(extent, geometry) {
+  if (!extent || !geometry) return extent;
+  const out = [...extent];
+  const visit = (c) => {
+    if (typeof c[0] === 'number') {
+      out[0] = Math.min(out[0], c[0]); out[1] = Math.min(out[1], c[1]);
+      out[2] = Math.max(out[2], c[0]); out[3] = Math.max(out[3], c[1]);
+    } else c.forEach(visit);
+  };
+  if (geometry.type === 'GeometryCollection') geometry.geometries.forEach((g) => visit(g.coordinates));
+  else visit(geometry.coordinates);
+  return out;
 }
 
 /**

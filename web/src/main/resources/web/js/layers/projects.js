@@ -5,7 +5,7 @@ import { h } from '../dom.js';
 import { L } from '../leaflet.js';
 import { category, isApproximate, token } from '../model.js';
 import { drawnFilter } from './unplaced.js';
-import { createTileSource, visibleTiles } from './project-tiles.js';
+import { createTileSource, growExtent, visibleTiles } from './project-tiles.js';
 
 const classes = (p) => `cat-${token(p.category)} prec-${token(p.precision)}`;
 
@@ -89,6 +89,9 @@ export function projectsLayer(app) {
   let lastFeatures = [];
   let lastZoom = 0;
   const hidden = new Set(); // projects the editor draws while they are being edited
+  // The projects' extent, asked at once: tiles outside it are not asked (null until known, or if it cannot be had).
+  let extent = null;
+  const extentKnown = app.api.extent('projects').then((bbox) => { extent = bbox; }, () => {});
 
   const title = (p) => app.i18n.name(p);
   const isCorridor = (f) => followsRiver(f.geometry, rivers);
@@ -250,8 +253,10 @@ export function projectsLayer(app) {
   async function update() {
     if (!loaded || !app.map.hasLayer(root)) return;
     const run = ++generation;
-    const { z, tiles } = visibleTiles(app.map);
     setBusy(true);
+    await extentKnown;
+    if (run !== generation) return;
+    const { z, tiles } = visibleTiles(app.map, extent);
     try {
       const features = await source.get(tiles, query());
       if (run !== generation) return;
@@ -295,8 +300,9 @@ export function projectsLayer(app) {
     },
     update,
     /** Asks for the view's tiles before the layer is loaded and drawn (they wait in the tile cache). */
-    prefetch() {
-      source.get(visibleTiles(app.map).tiles, query()).catch(() => {});
+    async prefetch() {
+      await extentKnown;
+      source.get(visibleTiles(app.map, extent).tiles, query()).catch(() => {});
     },
     refresh: redraw,
     relabel() {},
@@ -305,7 +311,11 @@ export function projectsLayer(app) {
       if (!visible && app.map.hasLayer(root)) root.remove();
     },
     /** A project created, changed or deleted (app.putProject / removeProject). */
-    upsert(feature) { hidden.delete(String(feature?.id)); reload(); },
+    upsert(feature) {
+      hidden.delete(String(feature?.id));
+      extent = growExtent(extent, feature?.geometry);
+      reload();
+    },
     remove: reload,
     /** While a project is edited the editor draws it: its own marker or shape leaves the map until show(id). */
     hide(id) { hidden.add(String(id)); draw(lastFeatures, lastZoom); },
