@@ -56,7 +56,6 @@ function showError(message) {
   banner.hidden = false;
 }
 
-/** The counties on the map at the view they fill (or the permalink's): the first thing a slow phone shows. */
 /** The first tiles of the view, with the permalink's filters, asked at once: they arrive while the rest is built. */
 function prefetchProjects() {
   if (app.initial.layers && !app.initial.layers.includes('projects')) return;
@@ -65,6 +64,7 @@ function prefetchProjects() {
   app.layers.get('projects').prefetch();
 }
 
+/** The counties on the map at the view they fill (or the permalink's): the first thing a slow phone shows. */
 function drawCounties() {
   const counties = app.layers.get('counties');
   for (const it of counties.items) {
@@ -88,8 +88,8 @@ async function start() {
   app.map.on('moveend', () => app.syncHash());
   const updateStatus = loadingStatus();
 
-  // Nothing waits for what it does not need: the session and the base layers' config are asked at once (the
-  // counties, belts and rivers are preloaded by index.html). On a slow phone every millisecond of script is four,
+  // Nothing waits for what it does not need: the session and the base layers' config are asked at once (index.html
+  // preloads the counties, and the belts, rivers and places at low priority). On a slow phone every millisecond of script is four,
   // so the counties are drawn before the other layers are read and the panels are built; the projects then follow
   // the view, tile by tile.
   const session = restoreSession(app);
