@@ -46,7 +46,7 @@ final class ZoomLevels {
                 continue;
             }
             Geometry g = coverage.get(f.id());
-            out.add(new Feature(f.id(), g != null ? g : ZoomLevelGeometry.simplify(f.geometry(), level), f.properties(), f.version()));
+            out.add(f.withGeometry(g != null ? g : ZoomLevelGeometry.simplify(f.geometry(), level)));
         }
         return out;
     }

@@ -48,6 +48,11 @@ public final class Feature {
         return new Feature(id, geometry, properties, newVersion);
     }
 
+    /** The same feature with another geometry (simplified for a zoom, for instance): same id, properties and version. */
+    public Feature withGeometry(Geometry newGeometry) {
+        return new Feature(id, newGeometry, properties, version);
+    }
+
     public long version() {
         return version;
     }

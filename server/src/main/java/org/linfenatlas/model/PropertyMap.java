@@ -32,8 +32,11 @@ final class PropertyMap extends AbstractMap<String, Object> {
         this.values = values;
     }
 
-    /** A compact copy, null values left out, order kept. */
+    /** A compact copy, null values left out, order kept; a property map itself (immutable, compact already). */
     static Map<String, Object> copyOf(Map<String, ?> source) {
+        if (source instanceof PropertyMap compact) {
+            return compact;
+        }
         List<String> keys = new ArrayList<>(source.size());
         List<Object> values = new ArrayList<>(source.size());
         source.forEach((k, v) -> {
